@@ -1,0 +1,149 @@
+"""Group sentence facts into incidents: mentions of one incident merge ("Friday's raid",
+"The raid", "the attack"); other dates or places start another; background is left out."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import date
+
+from conflictwire.extract.dates import DateMention, resolve_mention
+from conflictwire.extract.places import PlaceMention
+from conflictwire.extract.reading import SentenceFacts
+from conflictwire.kb.gazetteer import TOWN
+
+LEAD_SENTENCES = 2
+SAME_PLACE_KM = 30.0
+
+
+@dataclass(slots=True)
+class Incident:
+    sentences: list[SentenceFacts] = field(default_factory=list)
+    date: tuple[date, int] | None = None
+    date_mention: DateMention | None = None
+    places: list[PlaceMention] = field(default_factory=list)
+    headline: SentenceFacts | None = None  # the headline, when it speaks of this incident
+
+    @property
+    def families(self) -> set[str]:
+        return {t.trigger.family for s in self.sentences for t in s.triggers}
+
+
+def km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (*a, *b))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def event_places(f: SentenceFacts) -> list[PlaceMention]:
+    return [p for p in f.places if not (p.origin or p.metonym or p.in_dateline)]
+
+
+def _same_place(a: PlaceMention, b: PlaceMention) -> bool:
+    if a.text.lower() == b.text.lower():
+        return True
+    for pa in a.candidates:
+        for pb in b.candidates:
+            if pa.kind != TOWN or pb.kind != TOWN:
+                if pa.cc == pb.cc:
+                    return True
+                continue
+            if km((pa.lat, pa.lon), (pb.lat, pb.lon)) <= SAME_PLACE_KM:
+                return True
+    return False
+
+
+def _specific(places: list[PlaceMention]) -> list[PlaceMention]:
+    return [p for p in places if any(c.kind == TOWN for c in p.candidates) and p.relation_precision != 3]
+
+
+def _event_date(f: SentenceFacts, ref: date | None) -> tuple[tuple[date, int] | None, DateMention | None]:
+    ranked = sorted(
+        (d for d in f.dates if d.role != "speech" and d.kind != "year"),
+        key=lambda d: 0 if d.role == "event" else 1,
+    )
+    for d in ranked:
+        r = resolve_mention(d, ref)
+        if r is not None:
+            return r, d
+    return None, None
+
+
+def _conflicts(inc: Incident, when: tuple[date, int] | None, places: list[PlaceMention]) -> bool:
+    if when and inc.date and abs((when[0] - inc.date[0]).days) > (0 if when[1] == 1 and inc.date[1] == 1 else 7):
+        return True
+    mine = _specific(inc.places)
+    theirs = _specific(places)
+    if mine and theirs and not any(_same_place(a, b) for a in mine for b in theirs):
+        return True
+    return False
+
+
+def group_incidents(facts: list[SentenceFacts], ref: date | None, body_start: int = 0) -> list[Incident]:
+    """Sentences before body_start are the headline: it types the first incident, never makes one."""
+    headline = [f for f in facts if f.start_char < body_start]
+    facts = [f for f in facts if f.start_char >= body_start]
+    incidents: list[Incident] = []
+    current: Incident | None = None
+    last_index = -10
+    body_index = 0
+    for f in facts:
+        triggers = [t for t in f.triggers if not t.generic]
+        has_support = bool(
+            f.counts
+            or f.weapons
+            or f.perpetrator_nouns
+            or f.claims
+            or any(a.ref.actor is not None and a.ref.actor.type != "State forces" for a in f.actors)
+        )
+        triggers = [
+            t for t in triggers if not t.trigger.weak or has_support or any(not u.trigger.weak for u in triggers)
+        ]
+        lead = body_index < LEAD_SENTENCES
+        body_index += 1
+        if f.in_quote:
+            continue
+        when, mention = _event_date(f, ref)
+        places = event_places(f)
+        if not triggers:
+            # casualty figures or a claim without a trigger word belong to the incident just told
+            if (
+                current
+                and f.index - last_index <= 2
+                and (f.counts or f.claims)
+                and not _conflicts(current, when, places)
+            ):
+                current.sentences.append(f)
+                last_index = f.index
+            continue
+        year_only = not when and any(d.kind == "year" for d in f.dates)
+        anaphoric = all(t.anaphoric for t in triggers)
+        if year_only or (f.background and not when and not anaphoric):
+            continue
+        target: Incident | None = None
+        if anaphoric and not when and not _specific(places) and current:
+            target = current
+        else:
+            for inc in reversed(incidents):
+                if not _conflicts(inc, when, places):
+                    target = inc
+                    break
+        if target is None and not when and not places and not lead and not (current and f.index - last_index <= 2):
+            continue  # a trigger with no anchor, far from any incident: background
+        if target is None:
+            target = Incident()
+            incidents.append(target)
+        target.sentences.append(f)
+        if when and (target.date is None or (mention and mention.role == "event" and target.date[1] > when[1])):
+            target.date, target.date_mention = when, mention
+        target.places.extend(p for p in places if p not in target.places)
+        current = target
+        last_index = f.index
+    if incidents and headline:
+        first = incidents[0]
+        fams = first.families
+        for h in headline:
+            if any(t.trigger.family in fams for t in h.triggers) or h.suicide:
+                first.headline = h
+                break
+    return incidents

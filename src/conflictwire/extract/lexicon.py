@@ -1,0 +1,121 @@
+"""Lemma-phrase matching for the trigger, weapon and role lexicons in data/."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from conflictwire.knowledge import load_yaml
+
+_WORD = re.compile(r"\w+(?:'\w+)?|[^\w\s]")
+
+
+def phrase_words(phrase: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(phrase.lower()))
+
+
+def token_keys(tok: Token) -> tuple[str, str]:
+    return tok.lemma_.lower(), tok.lower_
+
+
+@dataclass(slots=True, frozen=True)
+class LexHit:
+    start: int  # token index in the Doc
+    end: int
+    value: Any
+    pos_ok: bool = True
+
+
+class LemmaLexicon:
+    """Phrases of lemmas (or surface words) -> values; longest match wins at each position."""
+
+    def __init__(self, entries: list[tuple[str, Any, str | None]]) -> None:
+        self.first: dict[str, list[tuple[tuple[str, ...], Any, str | None]]] = {}
+        for phrase, value, pos in entries:
+            words = phrase_words(phrase)
+            if words:
+                self.first.setdefault(words[0], []).append((words, value, pos))
+        for cands in self.first.values():
+            cands.sort(key=lambda c: -len(c[0]))
+
+    def _matches_at(self, doc: Doc, i: int) -> LexHit | None:
+        tok = doc[i]
+        for key in dict.fromkeys(token_keys(tok)):
+            for words, value, pos in self.first.get(key, ()):
+                j = i
+                ok = True
+                for w in words:
+                    if j >= len(doc) or w not in token_keys(doc[j]):
+                        ok = False
+                        break
+                    j += 1
+                if ok and (pos is None or tok.pos_ == pos or (pos == "VERB" and tok.pos_ == "AUX")):
+                    return LexHit(i, j, value)
+        return None
+
+    def find(self, doc: Doc, start: int = 0, end: int | None = None) -> list[LexHit]:
+        hits: list[LexHit] = []
+        i = start
+        stop = len(doc) if end is None else end
+        while i < stop:
+            hit = self._matches_at(doc, i)
+            if hit:
+                hits.append(hit)
+                i = hit.end
+            else:
+                i += 1
+        return hits
+
+    def at(self, doc: Doc, i: int) -> LexHit | None:
+        return self._matches_at(doc, i)
+
+
+@dataclass(slots=True, frozen=True)
+class Trigger:
+    cls: str
+    family: str
+    anaphor: bool
+    weak: bool
+
+
+@cache
+def triggers() -> tuple[LemmaLexicon, dict[str, str]]:
+    data = load_yaml("triggers.yaml")
+    families = {k: v["family"] for k, v in data["classes"].items()}
+    entries = [
+        (
+            t["phrase"],
+            Trigger(t["class"], families[t["class"]], bool(t.get("anaphor")), bool(t.get("weak"))),
+            t.get("pos"),
+        )
+        for t in data["triggers"]
+    ]
+    return LemmaLexicon(entries), families
+
+
+@cache
+def weapons() -> LemmaLexicon:
+    data = load_yaml("weapons.yaml")["weapons"]
+    return LemmaLexicon([(p, name, None) for name, phrases in data.items() for p in phrases])
+
+
+@cache
+def roles() -> dict[str, Any]:
+    return load_yaml("roles.yaml")
+
+
+@cache
+def role_lexicon(section: str) -> LemmaLexicon:
+    data = roles()[section]
+    if isinstance(data, dict):
+        return LemmaLexicon([(p, key, None) for key, phrases in data.items() for p in phrases])
+    return LemmaLexicon([(p, p, None) for p in data])
+
+
+@cache
+def numbers() -> dict[str, Any]:
+    return load_yaml("numbers.yaml")

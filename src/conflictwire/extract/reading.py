@@ -1,0 +1,291 @@
+"""Read one sentence: its triggers, dates, places, actors, counts, weapons, claims and sources."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from conflictwire.extract.actors import ActorMention, actor_mentions
+from conflictwire.extract.casualties import Count, counts_in
+from conflictwire.extract.dates import DateMention, dates_in
+from conflictwire.extract.lexicon import Trigger, role_lexicon, triggers, weapons
+from conflictwire.extract.places import PlaceMention, place_mentions
+
+_DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "such"}
+_BACKGROUND = re.compile(
+    r"\b(?:accused|accusations?|allegations?|since|decade-long|years-long|"
+    r"for years|in recent years|in the past|history|historically|long-running|insurgency|has killed|have killed|"
+    r"has displaced|have displaced|over the years|previous|previously|last year|years ago|a year ago|"
+    r"months ago|in recent months|has claimed|have claimed)\b",
+    re.I,
+)
+_QUOTES = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
+_SPEECH_VERBS = {"say", "tell", "report", "confirm", "announce", "state", "add", "claim", "write", "note", "warn"}
+
+
+@dataclass(slots=True)
+class TriggerMention:
+    trigger: Trigger
+    start: int
+    end: int
+    start_char: int
+    end_char: int
+    text: str
+    anaphoric: bool
+    generic: bool
+    verb: bool
+
+
+@dataclass(slots=True)
+class ClaimMention:
+    start_char: int
+    end_char: int
+    text: str
+    claimer: ActorMention | None
+    pronoun: bool
+
+
+@dataclass(slots=True)
+class Snippet:
+    value: str
+    start_char: int
+    end_char: int
+    text: str
+
+
+@dataclass(slots=True)
+class SentenceFacts:
+    index: int
+    start: int
+    end: int
+    start_char: int
+    end_char: int
+    text: str
+    triggers: list[TriggerMention] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    places: list[PlaceMention] = field(default_factory=list)
+    actors: list[ActorMention] = field(default_factory=list)
+    actor_roles: dict[int, str] = field(default_factory=dict)  # actor index -> agent/target/unknown
+    counts: list[Count] = field(default_factory=list)
+    weapons: list[Snippet] = field(default_factory=list)
+    claims: list[ClaimMention] = field(default_factory=list)
+    blames: list[ActorMention] = field(default_factory=list)
+    attributions: list[Snippet] = field(default_factory=list)
+    perpetrator_nouns: list[Snippet] = field(default_factory=list)
+    agent_nouns: list[Snippet] = field(default_factory=list)  # unnamed perpetrators acting as subject
+    targets: list[Snippet] = field(default_factory=list)
+    suicide: Snippet | None = None
+    suspected: bool = False
+    background: bool = False
+    in_quote: bool = False
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _QUOTES.finditer(text)]
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+def _is_definite(doc: Doc, start: int, lo: int) -> bool:
+    j = start - 1
+    while j >= lo and (doc[j].pos_ in ("ADJ", "NOUN", "PROPN") and doc[j].tag_ != "POS" or doc[j].lower_ in ("-",)):
+        j -= 1
+        if start - j > 3:
+            break
+    return j >= lo and doc[j].lower_ in _DEFINITE
+
+
+def _actor_role(doc: Doc, m: ActorMention, trig_tokens: set[int]) -> str:
+    head = doc[m.end - 1]
+    tok = head
+    for _ in range(4):
+        dep = tok.dep_
+        parent = tok.head
+        if parent is tok:
+            break
+        if parent.i in trig_tokens or parent.lemma_.lower() in ("carry", "launch", "stage", "conduct", "target"):
+            if dep in ("nsubj", "poss", "compound", "amod"):
+                return "agent"
+            if dep in ("dobj", "nsubjpass"):
+                return "target"
+        if dep == "pobj" and parent.lower_ == "by":
+            return "agent"
+        if dep == "pobj" and parent.lower_ in ("on", "against", "targeting", "at"):
+            return "target"
+        if dep == "dobj" and parent.lemma_.lower() in ("target", "attack", "ambush", "kill", "hit", "strike"):
+            return "target"
+        tok = parent
+    return "unknown"
+
+
+def read_sentence(
+    doc: Doc, sent: Span, index: int, quotes: list[tuple[int, int]], dateline: tuple[int, int] | None
+) -> SentenceFacts:
+    lo, hi = sent.start, sent.end
+    f = SentenceFacts(index, lo, hi, sent.start_char, sent.end_char, sent.text)
+    f.in_quote = _inside(sent.start_char + len(sent.text) // 2, quotes)
+    lex, _ = triggers()
+    for hit in lex.find(doc, lo, hi):
+        tok = doc[hit.start]
+        span = doc[hit.start : hit.end]
+        if _inside(span.start_char, quotes):
+            continue
+        if dateline and span.start_char < dateline[1]:
+            continue
+        verb = tok.pos_ in ("VERB", "AUX")
+        plural_bare = (
+            tok.tag_ == "NNS"
+            and not _is_definite(doc, hit.start, lo)
+            and not (hit.start > lo and (doc[hit.start - 1].like_num or doc[hit.start - 1].tag_ == "POS"))
+        )
+        f.triggers.append(
+            TriggerMention(
+                hit.value,
+                hit.start,
+                hit.end,
+                span.start_char,
+                span.end_char,
+                span.text,
+                anaphoric=(not verb) and hit.value.anaphor and _is_definite(doc, hit.start, lo),
+                generic=plural_bare,
+                verb=verb,
+            )
+        )
+    trig_tokens = {i for t in f.triggers for i in range(t.start, t.end)}
+    f.dates = [d for d in dates_in(doc, sent, trig_tokens) if not (dateline and d.start_char < dateline[1])]
+    f.actors = [a for a in actor_mentions(doc, lo, hi) if not (dateline and a.start_char < dateline[1])]
+    for i, a in enumerate(f.actors):
+        f.actor_roles[i] = _actor_role(doc, a, trig_tokens)
+    excluded = [(a.start_char, a.end_char) for a in f.actors if a.ref.actor is not None]
+    if dateline:
+        excluded.append(dateline)
+    f.places = place_mentions(doc, lo, hi, excluded)
+    f.counts = counts_in(doc, sent)
+    for hit in weapons().find(doc, lo, hi):
+        span = doc[hit.start : hit.end]
+        f.weapons.append(Snippet(hit.value, span.start_char, span.end_char, span.text))
+    for hit in role_lexicon("unnamed_perpetrators").find(doc, lo, hi):
+        span = doc[hit.start : hit.end]
+        snip = Snippet(hit.value, span.start_char, span.end_char, span.text)
+        f.perpetrator_nouns.append(snip)
+        head = doc[hit.end - 1]
+        if head.dep_ == "nsubj" and head.head.i in trig_tokens or head.dep_ == "pobj" and head.head.lower_ == "by":
+            f.agent_nouns.append(snip)
+    for hit in role_lexicon("targets").find(doc, lo, hi):
+        span = doc[hit.start : hit.end]
+        prev = doc[hit.start - 1].lower_ if hit.start > lo else ""
+        prev2 = doc[hit.start - 2].lower_ if hit.start - 1 > lo else ""
+        if prev in (
+            "on",
+            "against",
+            "at",
+            "targeting",
+            "targeted",
+            "attacked",
+            "stormed",
+            "raided",
+            "hit",
+        ) or prev2 in ("on", "against", "at", "stormed", "attacked", "raided"):
+            f.targets.append(Snippet(hit.value, span.start_char, span.end_char, span.text))
+        elif any(t.verb and t.start < hit.start <= t.end + 3 for t in f.triggers):
+            f.targets.append(Snippet(hit.value, span.start_char, span.end_char, span.text))
+    _read_claims(doc, sent, f)
+    _read_sources(doc, sent, f)
+    _read_suicide(doc, sent, f)
+    low = sent.text.lower()
+    f.suspected = bool(re.search(r"\b(?:suspected|presumed|alleged|believed to be)\b", low))
+    f.background = bool(_BACKGROUND.search(sent.text))
+    return f
+
+
+def _read_claims(doc: Doc, sent: Span, f: SentenceFacts) -> None:
+    claim_lex = role_lexicon("claim")
+    blame_lex = role_lexicon("blame")
+    for hit in claim_lex.find(doc, sent.start, sent.end):
+        tok = doc[hit.start]
+        if hit.value == "claim" and not any(
+            doc[k].lemma_.lower()
+            in ("responsibility", "credit", "attack", "bombing", "raid", "killing", "ambush", "abduction", "kidnapping")
+            for k in range(hit.end, min(sent.end, hit.end + 4))
+        ):
+            continue
+        before = [a for a in f.actors if a.end <= hit.start and a.ref.actor is not None]
+        claimer = before[-1] if before else None
+        subj = [c for c in tok.children if c.dep_ == "nsubj"]
+        pronoun = bool(subj and subj[0].pos_ == "PRON")
+        if pronoun:
+            claimer = None
+        span = doc[hit.start : hit.end]
+        f.claims.append(ClaimMention(span.start_char, span.end_char, span.text, claimer, pronoun))
+    # "its Katiba Macina branch had carried out the attack"
+    for tok in doc[sent.start : sent.end]:
+        if tok.lemma_.lower() == "carry" and tok.i + 1 < sent.end and doc[tok.i + 1].lower_ == "out":
+            before = [a for a in f.actors if a.end <= tok.i and a.ref.actor is not None]
+            if before and not any(c.claimer is before[-1] for c in f.claims):
+                f.claims.append(
+                    ClaimMention(
+                        before[-1].start_char,
+                        doc[tok.i + 1].idx + 3,
+                        doc.text[before[-1].start_char : doc[tok.i + 1].idx + 3],
+                        before[-1],
+                        False,
+                    )
+                )
+    for hit in blame_lex.find(doc, sent.start, sent.end):
+        after = [a for a in f.actors if a.start >= hit.end and a.ref.actor is not None]
+        if after and after[0].start - hit.end <= 2:
+            f.blames.append(after[0])
+
+
+def _read_sources(doc: Doc, sent: Span, f: SentenceFacts) -> None:
+    for tok in doc[sent.start : sent.end]:
+        if tok.lemma_.lower() in _SPEECH_VERBS and tok.pos_ == "VERB":
+            subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if not subj or subj[0].pos_ == "PRON":
+                continue
+            s = subj[0]
+            left = max(s.left_edge.i, sent.start)
+            right = s.i
+            while right + 1 < tok.i and doc[right + 1].lower_ in ("of", "for", "in") and right - left < 10:
+                right += 1
+                while right + 1 < tok.i and doc[right + 1].text not in (",", "(", ";") and right - left < 10:
+                    right += 1
+            if right - left > 10:
+                left = right - 10
+            if f.start_char > doc[left].idx:
+                continue
+            span = doc[left : tok.i + 1]
+            f.attributions.append(Snippet(doc[left : right + 1].text, span.start_char, span.end_char, span.text))
+        if tok.lower_ == "according" and tok.i + 1 < sent.end and doc[tok.i + 1].lower_ == "to":
+            end = tok.i + 2
+            while end < sent.end and doc[end].pos_ not in ("PUNCT",) and end - tok.i < 12:
+                end += 1
+            span = doc[tok.i : end]
+            f.attributions.append(Snippet(doc[tok.i + 2 : end].text, span.start_char, span.end_char, span.text))
+
+
+def _read_suicide(doc: Doc, sent: Span, f: SentenceFacts) -> None:
+    for t in f.triggers:
+        if t.trigger.cls == "suicide":
+            f.suicide = Snippet("suicide", t.start_char, t.end_char, t.text)
+            return
+    # an attacker who detonates the bomb himself dies with it
+    for tok in doc[sent.start : sent.end]:
+        if tok.lemma_.lower() == "detonate" and "remotely" not in sent.text.lower():
+            subj = [c for c in tok.children if c.dep_ == "nsubj"]
+            if not subj and tok.dep_ == "conj":
+                subj = [c for c in tok.head.children if c.dep_ == "nsubj"]
+            if (
+                subj
+                and role_lexicon("unnamed_perpetrators").at(doc, subj[0].i)
+                or subj
+                and subj[0].lemma_.lower()
+                in ("fighter", "attacker", "bomber", "assailant", "militant", "man", "woman", "jihadist")
+            ):
+                span = doc[min(t.i for t in subj[0].subtree) : tok.i + 1]
+                f.suicide = Snippet("suicide", span.start_char, span.end_char, span.text)
+                return

@@ -1,0 +1,55 @@
+"""Strip page furniture from article text: captions, credits, 'read more', comment forms."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from conflictwire.knowledge import load_yaml
+
+
+@cache
+def _patterns() -> tuple[list[re.Pattern[str]], list[re.Pattern[str]]]:
+    data = load_yaml("boilerplate.yaml")
+    drop = [re.compile(p, re.IGNORECASE) for p in data["drop_line"]]
+    tail = [re.compile(p, re.IGNORECASE) for p in data["strip_tail"]]
+    return drop, tail
+
+
+def is_furniture(line: str) -> bool:
+    drop, _ = _patterns()
+    return any(p.search(line) for p in drop)
+
+
+def clean_text(text: str) -> str:
+    """Return the main text: furniture lines dropped, paragraphs kept, whitespace tidied."""
+    _, tail = _patterns()
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    out: list[str] = []
+    for raw in text.split("\n"):
+        line = re.sub(r"[ \t]+", " ", raw).strip()
+        if line and is_furniture(line):
+            continue
+        for p in tail:
+            line = p.sub("", line)
+        out.append(line)
+    cleaned = "\n".join(out)
+    cleaned = re.sub(r"\n{3,}", "\n\n", cleaned)
+    return cleaned.strip()
+
+
+def split_title(text: str) -> tuple[str | None, str]:
+    """A short first line standing alone above the body is the headline."""
+    first, sep, rest = text.partition("\n")
+    if not sep or not rest.strip():
+        return None, text
+    words = first.split()
+    standalone = rest.startswith("\n")
+    if (
+        standalone
+        and 2 <= len(words) <= 25
+        and not first.rstrip().endswith((".", ":"))
+        or (standalone and 2 <= len(words) <= 25 and first.count(".") == 1 and first.endswith(".") and len(words) < 12)
+    ):
+        return first.strip(), rest.strip()
+    return None, text

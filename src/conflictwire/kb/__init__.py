@@ -1,0 +1,1 @@
+"""Knowledge bases shared by every stage: the gazetteer, the countries and the actor base."""

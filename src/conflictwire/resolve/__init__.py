@@ -1,0 +1,1 @@
+"""Codebook values from raw incidents: dates, places (gazetteer), actors (actor base), types, tolls."""

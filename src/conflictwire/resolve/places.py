@@ -1,0 +1,132 @@
+"""Which place an incident happened at, and with what precision."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+from conflictwire.extract.incidents import Incident
+from conflictwire.extract.places import PlaceMention, demonyms
+from conflictwire.extract.reading import SentenceFacts
+from conflictwire.kb.countries import Country, countries
+from conflictwire.kb.gazetteer import ADMIN1, COUNTRY, TOWN, Place
+
+MIN_FOREIGN_POPULATION = 100_000
+
+
+@dataclass(slots=True)
+class CountryContext:
+    counts: Counter[str]  # ISO2 -> weight
+
+    @property
+    def primary(self) -> str | None:
+        return self.counts.most_common(1)[0][0] if self.counts else None
+
+    def country(self) -> Country | None:
+        p = self.primary
+        return countries().by_iso2.get(p) if p else None
+
+
+def country_context(facts: list[SentenceFacts], text: str, dateline_place: str | None) -> CountryContext:
+    c: Counter[str] = Counter()
+    for f in facts:
+        for p in f.places:
+            if p.origin:
+                continue
+            kinds = {x.kind for x in p.candidates}
+            if COUNTRY in kinds:
+                for x in p.candidates:
+                    if x.kind == COUNTRY:
+                        c[x.cc] += 2
+            elif len({x.cc for x in p.candidates}) == 1 and max(x.population for x in p.candidates) >= 20000:
+                c[p.candidates[0].cc] += 1
+        for a in f.actors:
+            if a.ref.actor is not None and len(a.ref.actor.countries) == 1:
+                c3 = countries().by_iso3.get(a.ref.actor.countries[0])
+                if c3:
+                    c[c3.iso2] += 1
+    import re
+
+    for m in re.finditer(r"[A-Z][\w'’-]+", text):
+        hit = demonyms().table.get(m.group(0).lower())
+        if hit:
+            c[hit.iso2] += 1
+    return CountryContext(c)
+
+
+def _score(p: Place, m: PlaceMention, ctx: CountryContext) -> float:
+    s = math.log10(p.population + 10) / 2
+    if p.cc == ctx.primary:
+        s += 3
+    elif p.cc in ctx.counts:
+        s += 1.5
+    if m.area_word and p.kind == ADMIN1:
+        s += 2
+    if p.kind == COUNTRY:
+        s += 2.5
+    if p.kind == ADMIN1 and not m.area_word:
+        s -= 0.5
+    return s
+
+
+def resolve_mention(m: PlaceMention, ctx: CountryContext) -> Place | None:
+    if not m.candidates:
+        return None
+    best = max(m.candidates, key=lambda p: _score(p, m, ctx))
+    if (
+        best.kind == TOWN
+        and best.cc not in ctx.counts
+        and best.population < MIN_FOREIGN_POPULATION
+        and m.ner_label not in ("GPE", "LOC", "FAC")
+    ):
+        return None  # a same-named village abroad is likelier a false match than the place meant
+    return best
+
+
+@dataclass(slots=True)
+class Location:
+    place: Place
+    mention: PlaceMention
+    precision: int
+
+
+def _is_reference_point(m: PlaceMention, all_places: list[PlaceMention]) -> bool:
+    """'the Kati base 15 km outside Bamako': Bamako only locates Kati."""
+    if m.relation_start is None:
+        return False
+    return any(
+        o is not m and o.end <= m.relation_start and m.relation_start - o.end <= 4 and not o.origin for o in all_places
+    )
+
+
+def locate(inc: Incident, ctx: CountryContext) -> Location | None:
+    options: list[tuple[int, int, Location]] = []
+    order = 0
+    for f in inc.sentences:
+        trig = bool(f.triggers)
+        for m in f.places:
+            if m.origin or m.metonym or m.in_dateline:
+                continue
+            if _is_reference_point(m, f.places):
+                continue
+            p = resolve_mention(m, ctx)
+            if p is None:
+                continue
+            if p.kind == COUNTRY:
+                prec = 3
+            elif p.kind == ADMIN1:
+                prec = 3
+            elif m.relation_precision == 3:
+                prec = 3
+            elif m.relation_precision:
+                prec = m.relation_precision
+            else:
+                prec = 1
+            rank = prec * 2 + (0 if trig else 1)
+            options.append((rank, order, Location(p, m, prec)))
+            order += 1
+    if not options:
+        return None
+    options.sort(key=lambda o: (o[0], o[1]))
+    return options[0][2]
