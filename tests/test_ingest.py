@@ -14,7 +14,15 @@ from .conftest import FIXTURES
 def test_clean_drops_furniture_and_keeps_story():
     raw = (FIXTURES / "furniture.txt").read_text()
     text = clean_text(raw)
-    for gone in ("REUTERS/Staff", "read more", "Reporting by", "Our Standards", "Please enter", "Copy Link", "Facebook"):
+    for gone in (
+        "REUTERS/Staff",
+        "read more",
+        "Reporting by",
+        "Our Standards",
+        "Please enter",
+        "Copy Link",
+        "Facebook",
+    ):
         assert gone not in text, gone
     assert "Gunmen killed four farmers near the town of Bokkos" in text
     assert "The attackers struck" in text

@@ -12,7 +12,7 @@ from conflictwire.extract.reading import quote_spans, read_sentence
 from conflictwire.models import Article, Event
 from conflictwire.nlp import load_pipeline
 from conflictwire.resolve.coding import code_incident
-from conflictwire.resolve.places import country_context
+from conflictwire.resolve.places import country_context, prune_actors
 
 
 def events_from_doc(article: Article, doc: Doc) -> list[Event]:
@@ -22,6 +22,8 @@ def events_from_doc(article: Article, doc: Doc) -> list[Event]:
     facts = [read_sentence(doc, s, i, quotes, dl) for i, s in enumerate(doc.sents)]
     ref = date.fromisoformat(article.published) if article.published else None
     ctx = country_context(facts, article.text, article.dateline.place)
+    for f in facts:
+        prune_actors(f, ctx)
     out: list[Event] = []
     for inc in group_incidents(facts, ref, article.body_start):
         ev = code_incident(inc, article, ctx, ref)

@@ -28,7 +28,11 @@ def actor_mentions(doc: Doc, lo: int, hi: int) -> list[ActorMention]:
         a = m.value.actor
         key = normalize(m.text)
         if a is not None and key in a.case_sensitive:
-            return m.text.replace(" ", "") == m.text.replace(" ", "").upper()
+            if m.text.replace(" ", "") != m.text.replace(" ", "").upper():
+                return False
+            after = doc[lo + m.end] if lo + m.end < len(doc) else None
+            if after is not None and after.text.istitle() and after.pos_ == "PROPN":
+                return False  # "AFC Leopards" is a football club, not the AFC
         return True
 
     return [

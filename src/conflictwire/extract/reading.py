@@ -137,6 +137,8 @@ def read_sentence(
         if dateline and span.start_char < dateline[1]:
             continue
         verb = tok.pos_ in ("VERB", "AUX")
+        # "militants have killed thousands": the present perfect sums up, it tells no incident
+        perfect = verb and any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve") for c in tok.children)
         plural_bare = (
             tok.tag_ == "NNS"
             and not _is_definite(doc, hit.start, lo)
@@ -151,7 +153,7 @@ def read_sentence(
                 span.end_char,
                 span.text,
                 anaphoric=(not verb) and hit.value.anaphor and _is_definite(doc, hit.start, lo),
-                generic=plural_bare,
+                generic=plural_bare or perfect,
                 verb=verb,
             )
         )

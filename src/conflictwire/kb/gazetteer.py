@@ -82,7 +82,19 @@ def _add_areas(gaz: Gazetteer) -> None:
         gaz.add(Place(c.name, la / n, lo / n, cc, "", "", int(pop), COUNTRY, f"C:{cc}"), keys)
 
 
+def _admin2_seats() -> dict[tuple[str, str], str]:
+    """(ISO2, normalised seat name) -> admin2, from data/gazetteer/admin2_seats.tsv."""
+    out: dict[tuple[str, str], str] = {}
+    for line in data_path("gazetteer/admin2_seats.tsv").read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        cc, _admin1, admin2, seat = line.split("\t")
+        out[(cc, normalize(seat))] = admin2
+    return out
+
+
 def load_builtin(gaz: Gazetteer) -> None:
+    seats = _admin2_seats()
     with gzip.open(data_path("gazetteer/world.tsv.gz").open("rb"), "rt", encoding="utf-8") as fh:
         for line in fh:
             if line.startswith("#"):
@@ -90,6 +102,8 @@ def load_builtin(gaz: Gazetteer) -> None:
             gid, name, alts, lat, lon, cc, admin1, admin2, pop = line.rstrip("\n").split("\t")
             keys = set(alts.split("|")) if alts else set()
             keys.add(normalize(name))
+            if not admin2:
+                admin2 = seats.get((cc, normalize(name)), "")
             gaz.add(Place(name, float(lat), float(lon), cc, admin1, admin2, int(pop), TOWN, gid), keys)
 
 

@@ -105,6 +105,8 @@ def code_incident(inc: Incident, article: Article, ctx: CountryContext, ref: dat
         state_force_against_protest=state_vs_protest,
         protest_violence=protest_violence,
     )
+    if not supported(inc, families, counts, weapons, loc is not None and loc.precision < 3):
+        return None
     kind = classify(facts)
     if kind is None:
         return None
@@ -236,6 +238,32 @@ def code_incident(inc: Incident, article: Article, ctx: CountryContext, ref: dat
     ev.notes = notes(ev)
     ev.confidence = confidence(ev, inc)
     return ev
+
+
+_CROWD = ("protester", "protestor", "demonstrator", "crowd", "marcher", "rally", "march", "supporters", "residents",
+          "students", "workers", "activists", "hundreds", "thousands", "dozens", "youths", "mob", "rioters")
+
+
+def supported(inc: Incident, families: set[str], counts: list[Count], weapons: list[str], town: bool) -> bool:
+    """Trigger words alone are not an incident: sport and markets 'attack', 'strike' and 'battle' too.
+
+    Violence needs someone armed, a weapon or a human toll; a demonstration needs a crowd and a town.
+    """
+    people_counts = [c for c in counts if c.noun or c.side or c.value]
+    armed = any(
+        (a.ref.actor is not None) or a.ref.role is not None for f in inc.sentences for a in f.actors
+    ) or any(f.perpetrator_nouns for f in inc.sentences)
+    if families & {"violence", "remote", "territory"}:
+        real_weapons = [w for w in weapons if w not in ("tear gas", "rubber bullets", "water cannon")]
+        if armed or real_weapons or people_counts or any(f.targets for f in inc.sentences):
+            return True
+    if "demonstration" in families:
+        text = " ".join(f.text.lower() for f in inc.sentences)
+        if town and (any(w in text for w in _CROWD) or people_counts):
+            return True
+    if "strategic" in families:
+        return armed or bool(people_counts) or bool(weapons)
+    return False
 
 
 def notes(ev: Event) -> str:

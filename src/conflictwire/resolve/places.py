@@ -55,6 +55,21 @@ def country_context(facts: list[SentenceFacts], text: str, dateline_place: str |
     return CountryContext(c)
 
 
+def prune_actors(f: SentenceFacts, ctx: CountryContext) -> None:
+    """Drop acronym matches of actors foreign to every country the article speaks of."""
+    keep = []
+    for i, a in enumerate(f.actors):
+        actor = a.ref.actor
+        short = len(a.text.replace(" ", "")) <= 5 and a.text.isupper()
+        if actor is not None and short and actor.countries and ctx.counts:
+            iso2 = {c.iso2 for c in (countries().by_iso3.get(x) for x in actor.countries) if c}
+            if not iso2 & set(ctx.counts):
+                continue
+        keep.append((i, a))
+    f.actor_roles = {n: f.actor_roles.get(i, "unknown") for n, (i, _) in enumerate(keep)}
+    f.actors = [a for _, a in keep]
+
+
 def _score(p: Place, m: PlaceMention, ctx: CountryContext) -> float:
     s = math.log10(p.population + 10) / 2
     if p.cc == ctx.primary:
