@@ -227,6 +227,8 @@ def place_mentions(doc: Doc, lo: int, hi: int, excluded: list[tuple[int, int]]) 
             or (after is not None and after.text.istitle() and after.is_alpha and after.pos_ == "PROPN")
         ):
             return False  # part of a longer proper name: "Boko Haram", "Lake Chad"
+        if after is not None and after.text == "-" and lo + m.end + 1 < len(doc) and doc[lo + m.end + 1].text.istitle():
+            return False  # "Mayo-Sava": the first half of a hyphenated name
         if any(
             t.ent_type_ in ("PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT")
             and t.ent_type_ != ""

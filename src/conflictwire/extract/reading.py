@@ -139,6 +139,8 @@ def read_sentence(
         verb = tok.pos_ in ("VERB", "AUX")
         # "militants have killed thousands": the present perfect sums up, it tells no incident
         perfect = verb and any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve") for c in tok.children)
+        # "a militia that fights alongside the army": the simple present describes, it reports nothing
+        habitual = verb and tok.tag_ in ("VBZ", "VBP") and not any(c.dep_ == "aux" for c in tok.children)
         plural_bare = (
             tok.tag_ == "NNS"
             and not _is_definite(doc, hit.start, lo)
@@ -153,7 +155,7 @@ def read_sentence(
                 span.end_char,
                 span.text,
                 anaphoric=(not verb) and hit.value.anaphor and _is_definite(doc, hit.start, lo),
-                generic=plural_bare or perfect,
+                generic=plural_bare or perfect or habitual,
                 verb=verb,
             )
         )

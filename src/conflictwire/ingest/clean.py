@@ -9,26 +9,49 @@ from conflictwire.knowledge import load_yaml
 
 
 @cache
-def _patterns() -> tuple[list[re.Pattern[str]], list[re.Pattern[str]]]:
+def _patterns() -> tuple[list[re.Pattern[str]], list[re.Pattern[str]], list[re.Pattern[str]]]:
     data = load_yaml("boilerplate.yaml")
     drop = [re.compile(p, re.IGNORECASE) for p in data["drop_line"]]
     tail = [re.compile(p, re.IGNORECASE) for p in data["strip_tail"]]
-    return drop, tail
+    links = [re.compile(p, re.IGNORECASE) for p in data["link_list"]]
+    return drop, tail, links
+
+
+_CAPTION_END = re.compile(r"\b(?:19|20)\d\d\.?\s*$")
 
 
 def is_furniture(line: str) -> bool:
-    drop, _ = _patterns()
+    drop, _, _ = _patterns()
     return any(p.search(line) for p in drop)
+
+
+def _is_link_line(line: str) -> bool:
+    """A headline in a list of links: short, no closing punctuation."""
+    return bool(line) and len(line.split()) <= 18 and not line.rstrip().endswith((".", "!", "?", '"', "”", ":"))
 
 
 def clean_text(text: str) -> str:
     """Return the main text: furniture lines dropped, paragraphs kept, whitespace tidied."""
-    _, tail = _patterns()
+    _, tail, links = _patterns()
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
     out: list[str] = []
+    in_links = False
     for raw in text.split("\n"):
         line = re.sub(r"[ \t]+", " ", raw).strip()
+        if in_links:
+            if _is_link_line(line) or not line:
+                continue
+            in_links = False
+        if line and any(p.search(line) for p in links):
+            in_links = True
+            continue
         if line and is_furniture(line):
+            # a photo caption stands just above its credit line and ends with the photo's date
+            prev = len(out) - 1
+            while prev >= 0 and not out[prev]:
+                prev -= 1
+            if prev >= 0 and _CAPTION_END.search(out[prev]) and len(out[prev].split()) <= 45:
+                del out[prev:]
             continue
         for p in tail:
             line = p.sub("", line)

@@ -89,6 +89,8 @@ def resolve_mention(m: PlaceMention, ctx: CountryContext) -> Place | None:
     if not m.candidates:
         return None
     best = max(m.candidates, key=lambda p: _score(p, m, ctx))
+    if m.area_word and best.kind == TOWN and ctx.primary and best.cc != ctx.primary:
+        return None  # "Soum province": an admin unit the gazetteer lacks, not a foreign town
     if (
         best.kind == TOWN
         and best.cc not in ctx.counts

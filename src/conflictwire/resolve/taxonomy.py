@@ -78,7 +78,8 @@ def classify(x: Facts) -> tuple[str, str] | None:
         return "Battles", "Government regains territory"
     if "capture" in c:
         return "Battles", "Non-state actor overtakes territory"
-    if c & {"protest", "riot", "mob"} and not (
+    armed_means = c & {"abduction", "sexual", "explosive", "airstrike", "shelling", "capture", "retake", "grenade"}
+    if c & {"protest", "riot", "mob"} and not armed_means and not (
         c & {"clash", "explosive"} and x.actor1_inter not in ("Protesters", "Rioters", None)
     ):
         if "mob" in c:
