@@ -81,8 +81,23 @@ def _token_at(doc: Doc, char: int, sent: Span) -> int | None:
     return None
 
 
-_SPEECH_NOUNS = {"statement", "communique", "communiqué", "video", "interview", "briefing", "conference", "release",
-                 "spokesman", "spokesperson", "according", "claim", "message", "announcement", "report"}
+_SPEECH_NOUNS = {
+    "statement",
+    "communique",
+    "communiqué",
+    "video",
+    "interview",
+    "briefing",
+    "conference",
+    "release",
+    "spokesman",
+    "spokesperson",
+    "according",
+    "claim",
+    "message",
+    "announcement",
+    "report",
+}
 
 
 def _is_speech(doc: Doc, j: int) -> bool:

@@ -54,7 +54,14 @@ def _same_place(a: PlaceMention, b: PlaceMention) -> bool:
 
 
 def _specific(places: list[PlaceMention]) -> list[PlaceMention]:
-    return [p for p in places if any(c.kind == TOWN for c in p.candidates) and p.relation_precision != 3]
+    """Town-level mentions; a name that is also a country or region ("Djibouti") is not specific."""
+    return [
+        p
+        for p in places
+        if any(c.kind == TOWN for c in p.candidates)
+        and not any(c.kind != TOWN for c in p.candidates)
+        and p.relation_precision != 3
+    ]
 
 
 def _event_date(f: SentenceFacts, ref: date | None) -> tuple[tuple[date, int] | None, DateMention | None]:
@@ -88,7 +95,11 @@ def group_incidents(facts: list[SentenceFacts], ref: date | None, body_start: in
     last_index = -10
     body_index = 0
     for f in facts:
-        triggers = [t for t in f.triggers if not t.generic]
+        when, mention = _event_date(f, ref)
+        places = event_places(f)
+        # "attacks", "have captured", "fights": general words, unless the sentence dates or places them
+        anchored = when is not None or bool(_specific(places))
+        triggers = [t for t in f.triggers if not t.generic or anchored]
         has_support = bool(
             f.counts
             or f.weapons
@@ -103,8 +114,6 @@ def group_incidents(facts: list[SentenceFacts], ref: date | None, body_start: in
         body_index += 1
         if f.in_quote:
             continue
-        when, mention = _event_date(f, ref)
-        places = event_places(f)
         if not triggers:
             # casualty figures or a claim without a trigger word belong to the incident just told
             if (

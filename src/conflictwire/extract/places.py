@@ -34,6 +34,31 @@ _CALENDAR = {
     "saturday",
     "sunday",
 }
+# direction and size words begin many names ("North Kivu", "Upper Nile") and are never places alone
+_NOT_ALONE = {
+    "north",
+    "south",
+    "east",
+    "west",
+    "central",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "upper",
+    "lower",
+    "greater",
+    "new",
+    "old",
+    "great",
+    "little",
+    "middle",
+    "far",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+}
 _AREA_WORDS = {
     "region",
     "province",
@@ -208,7 +233,7 @@ def place_mentions(doc: Doc, lo: int, hi: int, excluded: list[tuple[int, int]]) 
         words = doc[lo + m.start : lo + m.end]
         if len(words) == 1:
             w = words[0]
-            if w.lower_ in _CALENDAR or (w.is_stop and not w.text.isupper()) or len(w.text) < 3:
+            if w.lower_ in _NOT_ALONE | _CALENDAR or (w.is_stop and not w.text.isupper()) or len(w.text) < 3:
                 return False
             if w.text.isupper() and len(w.text) <= 4:
                 return False  # acronyms: "UN", "AU", "IS"
@@ -216,16 +241,13 @@ def place_mentions(doc: Doc, lo: int, hi: int, excluded: list[tuple[int, int]]) 
                 return False  # "Malian", "Russian": a people, not a place
         before = doc[lo + m.start - 1] if lo + m.start > 0 else None
         after = doc[lo + m.end] if lo + m.end < len(doc) else None
-        if words[0].ent_type_ not in ("GPE", "LOC") and (
-            (
-                before is not None
-                and before.text.istitle()
-                and before.is_alpha
-                and not before.is_sent_start
-                and before.pos_ == "PROPN"
-            )
-            or (after is not None and after.text.istitle() and after.is_alpha and after.pos_ == "PROPN")
-        ):
+        if (
+            before is not None
+            and before.text.istitle()
+            and before.is_alpha
+            and not before.is_sent_start
+            and before.pos_ == "PROPN"
+        ) or (after is not None and after.text.istitle() and after.is_alpha and after.pos_ == "PROPN"):
             return False  # part of a longer proper name: "Boko Haram", "Lake Chad"
         if after is not None and after.text == "-" and lo + m.end + 1 < len(doc) and doc[lo + m.end + 1].text.istitle():
             return False  # "Mayo-Sava": the first half of a hyphenated name

@@ -239,6 +239,42 @@ def _read_claims(doc: Doc, sent: Span, f: SentenceFacts) -> None:
                         False,
                     )
                 )
+    # "JNIM said its fighters had planted the explosive": a group speaking of its own act claims it
+    trig_tokens = {i for t in f.triggers for i in range(t.start, t.end)}
+    for tok in doc[sent.start : sent.end]:
+        if tok.lemma_.lower() not in ("say", "announce", "state", "declare") or tok.pos_ != "VERB":
+            continue
+        subj = [c for c in tok.children if c.dep_ == "nsubj"]
+        if not subj:
+            continue
+        lo_s, hi_s = subj[0].left_edge.i, subj[0].right_edge.i
+        groups = [
+            a
+            for a in f.actors
+            if lo_s <= a.start <= hi_s and a.ref.actor is not None and a.ref.actor.type != "State forces"
+        ]
+        comp = [c for c in tok.children if c.dep_ == "ccomp"]
+        if not groups or not comp:
+            continue
+        span = range(comp[0].left_edge.i, comp[0].right_edge.i + 1)
+        own = any(
+            doc[i].lower_ in ("its", "their")
+            and i + 1 < sent.end
+            and doc[i + 1].lemma_.lower()
+            in ("fighter", "militant", "member", "man", "unit", "brigade", "soldier", "mujahideen")
+            for i in span
+        )
+        if own or any(i in trig_tokens for i in span) and any(doc[i].lower_ in ("it", "its") for i in span):
+            if not any(c.claimer is groups[0] for c in f.claims):
+                f.claims.append(
+                    ClaimMention(
+                        doc[lo_s].idx,
+                        tok.idx + len(tok.text),
+                        doc.text[doc[lo_s].idx : tok.idx + len(tok.text)],
+                        groups[0],
+                        False,
+                    )
+                )
     for hit in blame_lex.find(doc, sent.start, sent.end):
         after = [a for a in f.actors if a.start >= hit.end and a.ref.actor is not None]
         if after and after[0].start - hit.end <= 2:

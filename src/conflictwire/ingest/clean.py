@@ -50,8 +50,23 @@ def clean_text(text: str) -> str:
             prev = len(out) - 1
             while prev >= 0 and not out[prev]:
                 prev -= 1
-            if prev >= 0 and _CAPTION_END.search(out[prev]) and len(out[prev].split()) <= 45:
+            # ... or, cut from its sentence, has no closing stop at all
+            first = next((i for i, x in enumerate(out) if x), -1)  # the headline is never a caption
+            removed = 0
+            while (
+                prev > first
+                and removed < 2
+                and out[prev]
+                and len(out[prev].split()) <= 45
+                and (_CAPTION_END.search(out[prev]) or not out[prev].rstrip().endswith((".", "!", "?", '"', "”")))
+            ):
                 del out[prev:]
+                removed += 1
+                prev -= 1
+                while prev >= 0 and not out[prev]:
+                    prev -= 1
+                if prev < 0 or _CAPTION_END.search(out[prev]) is None and out[prev].rstrip().endswith((".", "!", "?")):
+                    break
             continue
         for p in tail:
             line = p.sub("", line)

@@ -32,6 +32,7 @@ class Actor:
     affiliate_of: str | None = None
     active: tuple[int | None, int | None] = (None, None)
     generic_role: str | None = None  # "military", "police" for state forces built from countries
+    franchise: bool = False  # its named affiliates are actors of their own
     case_sensitive: frozenset[str] = frozenset()
 
 
@@ -91,12 +92,18 @@ def actor_base() -> ActorBase:
             parent=row.get("parent"),
             affiliate_of=row.get("affiliate_of"),
             active=(active[0], active[1] if len(active) > 1 else None),
+            franchise=bool(row.get("franchise")),
         )
         by_name[a.name] = a
         for alias in [a.name, *a.aliases]:
             add_alias(alias, ActorRef(actor=a))
         if ":" in a.name:
             add_alias(a.name.split(":", 1)[1].strip(), ActorRef(actor=a))
+    # an affiliate of a franchise (Islamic State, Al Qaeda) is coded as itself, not as a branch
+    roots = {a.name for a in by_name.values() if a.franchise}
+    for a in by_name.values():
+        if a.parent in roots:
+            a.affiliate_of, a.parent = a.parent, None
     cidx = countries()
     words = load_yaml("state_forces.yaml")
     for c in cidx.by_iso2.values():

@@ -240,8 +240,26 @@ def code_incident(inc: Incident, article: Article, ctx: CountryContext, ref: dat
     return ev
 
 
-_CROWD = ("protester", "protestor", "demonstrator", "crowd", "marcher", "rally", "march", "supporters", "residents",
-          "students", "workers", "activists", "hundreds", "thousands", "dozens", "youths", "mob", "rioters")
+_CROWD = (
+    "protester",
+    "protestor",
+    "demonstrator",
+    "crowd",
+    "marcher",
+    "rally",
+    "march",
+    "supporters",
+    "residents",
+    "students",
+    "workers",
+    "activists",
+    "hundreds",
+    "thousands",
+    "dozens",
+    "youths",
+    "mob",
+    "rioters",
+)
 
 
 def supported(inc: Incident, families: set[str], counts: list[Count], weapons: list[str], town: bool) -> bool:
@@ -250,9 +268,9 @@ def supported(inc: Incident, families: set[str], counts: list[Count], weapons: l
     Violence needs someone armed, a weapon or a human toll; a demonstration needs a crowd and a town.
     """
     people_counts = [c for c in counts if c.noun or c.side or c.value]
-    armed = any(
-        (a.ref.actor is not None) or a.ref.role is not None for f in inc.sentences for a in f.actors
-    ) or any(f.perpetrator_nouns for f in inc.sentences)
+    armed = any((a.ref.actor is not None) or a.ref.role is not None for f in inc.sentences for a in f.actors) or any(
+        f.perpetrator_nouns for f in inc.sentences
+    )
     if families & {"violence", "remote", "territory"}:
         real_weapons = [w for w in weapons if w not in ("tear gas", "rubber bullets", "water cannon")]
         if armed or real_weapons or people_counts or any(f.targets for f in inc.sentences):

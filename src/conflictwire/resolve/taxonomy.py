@@ -79,8 +79,10 @@ def classify(x: Facts) -> tuple[str, str] | None:
     if "capture" in c:
         return "Battles", "Non-state actor overtakes territory"
     armed_means = c & {"abduction", "sexual", "explosive", "airstrike", "shelling", "capture", "retake", "grenade"}
-    if c & {"protest", "riot", "mob"} and not armed_means and not (
-        c & {"clash", "explosive"} and x.actor1_inter not in ("Protesters", "Rioters", None)
+    if (
+        c & {"protest", "riot", "mob"}
+        and not armed_means
+        and not (c & {"clash", "explosive"} and x.actor1_inter not in ("Protesters", "Rioters", None))
     ):
         if "mob" in c:
             return "Riots", "Mob violence"
