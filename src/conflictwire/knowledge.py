@@ -12,12 +12,15 @@ import yaml
 
 from conflictwire.errors import KnowledgeError
 
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'", "–": "-", "—": "-"})
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'", "–": "-", "—": "-", "‐": "-"})
 
 
 def normalize(text: str) -> str:
-    """Case-, accent- and apostrophe-insensitive key for names (Ségou -> segou)."""
-    text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
+    """A case-, accent-, hyphen- and apostrophe-insensitive key for names.
+
+    Ségou -> segou, Pul-e-Khumri -> pul e khumri, Jama’at -> jama'at.
+    """
+    text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES)).replace("-", " ")
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return re.sub(r"\s+", " ", text).strip().lower()
 

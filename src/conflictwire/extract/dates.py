@@ -115,7 +115,10 @@ def _role(doc: Doc, sent: Span, first: int, last: int, trigger_tokens: set[int])
     while j >= sent.start and steps < 24:
         tok = doc[j]
         if j in trigger_tokens:
-            return "event"
+            # "claimed the attack on Friday": a date after an already-told attack dates the claim
+            definite = j > sent.start and doc[j - 1].lower_ in ("the", "this", "that", "its")
+            if not (definite and any(_is_speech(doc, k) for k in range(sent.start, j))):
+                return "event"
         if _is_speech(doc, j):
             return "speech"
         if tok.text in (";",) or tok.lower_ in ("which", "who", "that", "after", "before", "when", "while"):

@@ -130,15 +130,18 @@ def group_incidents(facts: list[SentenceFacts], ref: date | None, body_start: in
         if year_only or (f.background and not when and not anaphoric):
             continue
         target: Incident | None = None
-        if anaphoric and not when and not _specific(places) and current:
-            target = current
+        near = current is not None and f.index - last_index <= 2
+        if not when and not _specific(places):
+            # no anchor of its own: it continues the incident being told, or opens the story
+            if current is not None and (anaphoric and f.index - last_index <= 4 or near):
+                target = current
+            elif not (lead and not incidents):
+                continue  # a trigger with no anchor, away from any incident: background
         else:
             for inc in reversed(incidents):
                 if not _conflicts(inc, when, places):
                     target = inc
                     break
-        if target is None and not when and not places and not lead and not (current and f.index - last_index <= 2):
-            continue  # a trigger with no anchor, far from any incident: background
         if target is None:
             target = Incident()
             incidents.append(target)

@@ -22,6 +22,11 @@ def token_keys(tok: Token) -> tuple[str, str]:
     return tok.lemma_.lower(), tok.lower_
 
 
+def _inflections(word: str) -> set[str]:
+    stem = word[:-1] if word.endswith("e") else word
+    return {word + "s", word + "es", stem + "ed", stem + "ing", word + "d"} - {word}
+
+
 @dataclass(slots=True, frozen=True)
 class LexHit:
     start: int  # token index in the Doc
@@ -37,8 +42,13 @@ class LemmaLexicon:
         self.first: dict[str, list[tuple[tuple[str, ...], Any, str | None]]] = {}
         for phrase, value, pos in entries:
             words = phrase_words(phrase)
-            if words:
-                self.first.setdefault(words[0], []).append((words, value, pos))
+            if not words:
+                continue
+            self.first.setdefault(words[0], []).append((words, value, pos))
+            if len(words) == 1 and words[0].isalpha():
+                # the small model mislemmatises some forms ("raped" -> "rap"): match them as written
+                for form in _inflections(words[0]):
+                    self.first.setdefault(form, []).append(((form,), value, pos))
         for cands in self.first.values():
             cands.sort(key=lambda c: -len(c[0]))
 

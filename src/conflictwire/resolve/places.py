@@ -11,6 +11,7 @@ from conflictwire.extract.places import PlaceMention, demonyms
 from conflictwire.extract.reading import SentenceFacts
 from conflictwire.kb.countries import Country, countries
 from conflictwire.kb.gazetteer import ADMIN1, COUNTRY, TOWN, Place
+from conflictwire.knowledge import normalize
 
 MIN_FOREIGN_POPULATION = 100_000
 
@@ -94,10 +95,12 @@ def resolve_mention(m: PlaceMention, ctx: CountryContext) -> Place | None:
     if (
         best.kind == TOWN
         and best.cc not in ctx.counts
-        and best.population < MIN_FOREIGN_POPULATION
-        and m.ner_label not in ("GPE", "LOC", "FAC")
+        and not (
+            normalize(m.text) == normalize(best.name)
+            and (best.population >= MIN_FOREIGN_POPULATION or m.ner_label in ("GPE", "LOC", "FAC"))
+        )
     ):
-        return None  # a same-named village abroad is likelier a false match than the place meant
+        return None  # a same-named place abroad, or an alternate name of one, is likelier a false match
     return best
 
 
