@@ -99,8 +99,32 @@ def _is_definite(doc: Doc, start: int, lo: int) -> bool:
     return j >= lo and doc[j].lower_ in _DEFINITE
 
 
+_SOURCE_NOUNS = {
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+    "official",
+    "officials",
+    "source",
+    "sources",
+    "statement",
+    "chief",
+    "commander",
+    "officer",
+    "head",
+    "told",
+    "said",
+}
+
+
 def _actor_role(doc: Doc, m: ActorMention, trig_tokens: set[int]) -> str:
     head = doc[m.end - 1]
+    nxt = doc[m.end] if m.end < len(doc) else None
+    # "police said", "a police spokesman said": the actor tells the story, it does not take part
+    if nxt is not None and (nxt.lower_ in _SOURCE_NOUNS or nxt.lemma_.lower() in ("say", "tell", "report")):
+        return "source"
+    if head.dep_ == "nsubj" and head.head.lemma_.lower() in ("say", "tell", "report", "confirm", "announce"):
+        return "source"
     tok = head
     for _ in range(4):
         dep = tok.dep_

@@ -94,7 +94,8 @@ def resolve_mention(m: PlaceMention, ctx: CountryContext) -> Place | None:
         return None  # "Soum province": an admin unit the gazetteer lacks, not a foreign town
     if (
         best.kind == TOWN
-        and best.cc not in ctx.counts
+        and ctx.counts.get(best.cc, 0) < 3
+        and best.cc != ctx.primary
         and not (
             normalize(m.text) == normalize(best.name)
             and (best.population >= MIN_FOREIGN_POPULATION or m.ner_label in ("GPE", "LOC", "FAC"))
