@@ -7,7 +7,7 @@ from datetime import date
 
 from conflictwire import read_article
 from conflictwire.extract.incidents import group_incidents
-from conflictwire.extract.reading import quote_spans, read_sentence
+from conflictwire.extract.reading import clauses, quote_spans, read_sentence, share_dates
 from conflictwire.nlp import load_pipeline
 from conflictwire.resolve.places import country_context, resolve_mention
 
@@ -18,7 +18,9 @@ def main(argv: list[str]) -> int:
     print("title:", art.title, "| published:", art.published, "| source:", art.source, "| dateline:", art.dateline)
     doc = load_pipeline()(art.text)
     quotes = quote_spans(art.text)
-    facts = [read_sentence(doc, s, i, quotes, art.dateline.span) for i, s in enumerate(doc.sents)]
+    spans = clauses(doc)
+    facts = [read_sentence(doc, s, i, quotes, art.dateline.span) for i, s in enumerate(spans)]
+    share_dates(facts, spans)
     ctx = country_context(facts, art.text, art.dateline.place)
     print("countries:", ctx.counts.most_common(5))
     for f in facts:
@@ -58,7 +60,7 @@ def main(argv: list[str]) -> int:
         if f.background or f.in_quote:
             print("   background" if f.background else "", "quote" if f.in_quote else "")
     ref = date.fromisoformat(art.published) if art.published else None
-    for k, inc in enumerate(group_incidents(facts, ref, art.body_start)):
+    for k, inc in enumerate(group_incidents(facts, ref, art.body_start, lambda m: resolve_mention(m, ctx) is not None)):
         where = [p.text for p in inc.places]
         print(f"\nincident {k}: sentences {[s.index for s in inc.sentences]} date {inc.date} places {where}")
     return 0

@@ -8,24 +8,26 @@ from datetime import date
 from spacy.tokens import Doc
 
 from conflictwire.extract.incidents import group_incidents
-from conflictwire.extract.reading import quote_spans, read_sentence
+from conflictwire.extract.reading import clauses, quote_spans, read_sentence, share_dates
 from conflictwire.models import Article, Event
 from conflictwire.nlp import load_pipeline
 from conflictwire.resolve.coding import code_incident
-from conflictwire.resolve.places import country_context, prune_actors
+from conflictwire.resolve.places import country_context, prune_actors, resolve_mention
 
 
 def events_from_doc(article: Article, doc: Doc) -> list[Event]:
     """Pure: the events an annotated article reports."""
     quotes = quote_spans(article.text)
     dl = article.dateline.span
-    facts = [read_sentence(doc, s, i, quotes, dl) for i, s in enumerate(doc.sents)]
+    spans = clauses(doc)
+    facts = [read_sentence(doc, s, i, quotes, dl) for i, s in enumerate(spans)]
+    share_dates(facts, spans)
     ref = date.fromisoformat(article.published) if article.published else None
     ctx = country_context(facts, article.text, article.dateline.place)
     for f in facts:
         prune_actors(f, ctx)
     out: list[Event] = []
-    for inc in group_incidents(facts, ref, article.body_start):
+    for inc in group_incidents(facts, ref, article.body_start, lambda m: resolve_mention(m, ctx) is not None):
         ev = code_incident(inc, article, ctx, ref)
         if ev is None:
             continue

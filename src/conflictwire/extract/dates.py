@@ -34,8 +34,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "relative",
         re.compile(
-            r"\b(?P<rel>yesterday|the day before|last night|overnight|today|this morning|earlier today|"
-            r"tonight|this evening|this afternoon|(?P<n>\w+) days? ago|the previous day|a day earlier)\b",
+            r"\b(?P<rel>yesterday|last night|overnight|today|this morning|earlier today|"
+            r"tonight|this evening|this afternoon|(?P<n>\w+) days? ago)\b",
             re.I,
         ),
     ),
@@ -105,6 +105,8 @@ def _is_speech(doc: Doc, j: int) -> bool:
     if not hit:
         return False
     tok = doc[j]
+    if tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children):
+        return False  # "clashes were reported yesterday": it happened, nobody is quoted
     return tok.pos_ in ("VERB", "AUX") or tok.lemma_.lower() in _SPEECH_NOUNS or tok.lower_ in _SPEECH_NOUNS
 
 
@@ -193,7 +195,7 @@ def resolve_mention(m: DateMention, ref: date | None) -> tuple[date, int] | None
             return ref - timedelta(days=back), 1
         rel = (g.get("rel") or "").lower()
         if m.kind == "relative":
-            if rel in ("yesterday", "last night", "the day before", "the previous day", "a day earlier", "overnight"):
+            if rel in ("yesterday", "last night", "overnight"):
                 return ref - timedelta(days=1), 1
             if rel.endswith("ago"):
                 n = g.get("n") or ""

@@ -4,16 +4,18 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
 from conflictwire.extract.dates import DateMention, resolve_mention
 from conflictwire.extract.places import PlaceMention
-from conflictwire.extract.reading import SentenceFacts
-from conflictwire.kb.gazetteer import TOWN
+from conflictwire.extract.reading import SentenceFacts, TriggerMention
+from conflictwire.kb.gazetteer import COUNTRY, TOWN
 
 LEAD_SENTENCES = 2
 SAME_PLACE_KM = 30.0
+OLD_DAYS = 60
 
 
 @dataclass(slots=True)
@@ -23,10 +25,12 @@ class Incident:
     date_mention: DateMention | None = None
     places: list[PlaceMention] = field(default_factory=list)
     headline: SentenceFacts | None = None  # the headline, when it speaks of this incident
+    date_inherited: bool = False
+    triggers: list[TriggerMention] = field(default_factory=list)  # the trigger mentions that counted
 
     @property
     def families(self) -> set[str]:
-        return {t.trigger.family for s in self.sentences for t in s.triggers}
+        return {t.trigger.family for t in self.triggers}
 
 
 def km(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -42,8 +46,10 @@ def event_places(f: SentenceFacts) -> list[PlaceMention]:
 def _same_place(a: PlaceMention, b: PlaceMention) -> bool:
     if a.text.lower() == b.text.lower():
         return True
-    for pa in a.candidates:
-        for pb in b.candidates:
+    towns_a = [p for p in a.candidates if p.kind == TOWN] or a.candidates
+    towns_b = [p for p in b.candidates if p.kind == TOWN] or b.candidates
+    for pa in towns_a:
+        for pb in towns_b:
             if pa.kind != TOWN or pb.kind != TOWN:
                 if pa.cc == pb.cc:
                     return True
@@ -59,7 +65,7 @@ def _specific(places: list[PlaceMention]) -> list[PlaceMention]:
         p
         for p in places
         if any(c.kind == TOWN for c in p.candidates)
-        and not any(c.kind != TOWN for c in p.candidates)
+        and not any(c.kind == COUNTRY for c in p.candidates)
         and p.relation_precision != 3
     ]
 
@@ -79,26 +85,47 @@ def _event_date(f: SentenceFacts, ref: date | None) -> tuple[tuple[date, int] | 
 def _conflicts(inc: Incident, when: tuple[date, int] | None, places: list[PlaceMention]) -> bool:
     if when and inc.date and abs((when[0] - inc.date[0]).days) > (0 if when[1] == 1 and inc.date[1] == 1 else 7):
         return True
-    mine = _specific(inc.places)
+    # an incident is where it was first placed; other towns in its sentences only locate it
+    mine = _specific(inc.places)[:1]
     theirs = _specific(places)
     if mine and theirs and not any(_same_place(a, b) for a in mine for b in theirs):
         return True
     return False
 
 
-def group_incidents(facts: list[SentenceFacts], ref: date | None, body_start: int = 0) -> list[Incident]:
-    """Sentences before body_start are the headline: it types the first incident, never makes one."""
+def group_incidents(
+    facts: list[SentenceFacts],
+    ref: date | None,
+    body_start: int = 0,
+    is_place: Callable[[PlaceMention], bool] | None = None,
+) -> list[Incident]:
+    """Sentences before body_start are the headline: it types the first incident, never makes one.
+
+    is_place tells which gazetteer matches the resolver believes; others neither anchor nor split.
+    """
+    if is_place is not None:
+        for f in facts:
+            f.places = [p for p in f.places if is_place(p)]
     headline = [f for f in facts if f.start_char < body_start]
     facts = [f for f in facts if f.start_char >= body_start]
     incidents: list[Incident] = []
     current: Incident | None = None
     last_index = -10
     body_index = 0
+    scene: list[PlaceMention] = []
     for f in facts:
         when, mention = _event_date(f, ref)
         places = event_places(f)
+        if not f.triggers:
+            # "In Mombasa, the mood was calmer." sets the scene for the next sentence
+            scene = _specific(places)
+        elif not _specific(places) and scene:
+            places = places + scene
+            scene = []
+        else:
+            scene = []
         # "attacks", "have captured", "fights": general words, unless the sentence dates or places them
-        anchored = when is not None or bool(_specific(places))
+        anchored = not f.background and ((when is not None and when[1] == 1) or bool(_specific(places)))
         triggers = [t for t in f.triggers if not t.generic or anchored]
         has_support = bool(
             f.counts
@@ -127,8 +154,8 @@ def group_incidents(facts: list[SentenceFacts], ref: date | None, body_start: in
             continue
         year_only = not when and any(d.kind == "year" for d in f.dates)
         anaphoric = all(t.anaphoric for t in triggers)
-        if year_only or (f.background and not when and not anaphoric):
-            continue
+        if year_only or (f.background and (not when or anaphoric)):
+            continue  # context: "since 2012...", "the killings during the uprising"
         target: Incident | None = None
         near = current is not None and f.index - last_index <= 2
         if not when and not _specific(places):
@@ -143,14 +170,22 @@ def group_incidents(facts: list[SentenceFacts], ref: date | None, body_start: in
                     target = inc
                     break
         if target is None:
+            if incidents and when and ref and (ref - when[0]).days > OLD_DAYS:
+                continue  # an older incident recalled for context
             target = Incident()
             incidents.append(target)
         target.sentences.append(f)
+        target.triggers.extend(triggers)
         if when and (target.date is None or (mention and mention.role == "event" and target.date[1] > when[1])):
             target.date, target.date_mention = when, mention
         target.places.extend(p for p in places if p not in target.places)
         current = target
         last_index = f.index
+    # an incident the text never dates happened when the story's first dated incident did
+    lead = next((inc for inc in incidents if inc.date), None)
+    for inc in incidents:
+        if inc.date is None and lead is not None:
+            inc.date, inc.date_mention, inc.date_inherited = lead.date, lead.date_mention, True
     if incidents and headline:
         first = incidents[0]
         fams = first.families

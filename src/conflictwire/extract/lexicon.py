@@ -90,6 +90,7 @@ class Trigger:
     family: str
     anaphor: bool
     weak: bool
+    participants: bool = False  # "protesters": plural by nature, never a generic mention
 
 
 @cache
@@ -99,7 +100,13 @@ def triggers() -> tuple[LemmaLexicon, dict[str, str]]:
     entries = [
         (
             t["phrase"],
-            Trigger(t["class"], families[t["class"]], bool(t.get("anaphor")), bool(t.get("weak"))),
+            Trigger(
+                t["class"],
+                families[t["class"]],
+                bool(t.get("anaphor")),
+                bool(t.get("weak")),
+                bool(t.get("participants")),
+            ),
             t.get("pos"),
         )
         for t in data["triggers"]

@@ -235,6 +235,8 @@ def place_mentions(doc: Doc, lo: int, hi: int, excluded: list[tuple[int, int]]) 
             w = words[0]
             if w.lower_ in _NOT_ALONE | _CALENDAR or (w.is_stop and not w.text.isupper()) or len(w.text) < 3:
                 return False
+            if w.like_num:
+                return False  # "Seven soldiers": there is a town called Seven, but not here
             if w.is_sent_start and w.pos_ == "NOUN":
                 return False  # "Gang members raped...": a capitalised common noun opening the sentence
             if w.text.isupper() and len(w.text) <= 4:

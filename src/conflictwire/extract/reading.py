@@ -17,7 +17,7 @@ _DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "his", "he
 _BACKGROUND = re.compile(
     r"\b(?:accused|accusations?|allegations?|since|decade-long|years-long|"
     r"for years|in recent years|in the past|history|historically|long-running|insurgency|has killed|have killed|"
-    r"has displaced|have displaced|over the years|previous|previously|last year|years ago|a year ago|"
+    r"has displaced|have displaced|over the years|years ago|a year ago|"
     r"months ago|in recent months|has claimed|have claimed)\b",
     re.I,
 )
@@ -80,6 +80,34 @@ class SentenceFacts:
     suspected: bool = False
     background: bool = False
     in_quote: bool = False
+
+
+_CLAUSE_BREAKS = {";", "while", "whereas", "meanwhile"}
+
+
+def clauses(doc: Doc) -> list[Span]:
+    """Sentences, cut where one sentence tells two things: "... in Nantes on Thursday, while in Lyon police ..."."""
+    out: list[Span] = []
+    for sent in doc.sents:
+        start = sent.start
+        for tok in sent:
+            if tok.lower_ in _CLAUSE_BREAKS and tok.i - start >= 5 and sent.end - tok.i >= 5:
+                out.append(doc[start : tok.i])
+                start = tok.i
+        out.append(doc[start : sent.end])
+    return out
+
+
+def share_dates(facts: list[SentenceFacts], spans: list[Span]) -> None:
+    """A clause cut from a sentence keeps the sentence's dates when it has none of its own."""
+    for i, f in enumerate(facts):
+        if f.dates:
+            continue
+        sent = spans[i].sent
+        for j, g in enumerate(facts):
+            if j != i and spans[j].sent == sent and g.dates:
+                f.dates = [d for d in g.dates if d.role != "speech"]
+                break
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -160,13 +188,16 @@ def read_sentence(
             continue
         if dateline and span.start_char < dateline[1]:
             continue
+        if hit.value.cls == "none":
+            continue
         verb = tok.pos_ in ("VERB", "AUX")
         # "militants have killed thousands": the present perfect sums up, it tells no incident
         perfect = verb and any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve") for c in tok.children)
         # "a militia that fights alongside the army": the simple present describes, it reports nothing
         habitual = verb and tok.tag_ in ("VBZ", "VBP") and not any(c.dep_ == "aux" for c in tok.children)
         plural_bare = (
-            tok.tag_ == "NNS"
+            not hit.value.participants
+            and tok.tag_ == "NNS"
             and not _is_definite(doc, hit.start, lo)
             and not (hit.start > lo and (doc[hit.start - 1].like_num or doc[hit.start - 1].tag_ == "POS"))
         )
@@ -178,7 +209,8 @@ def read_sentence(
                 span.start_char,
                 span.end_char,
                 span.text,
-                anaphoric=(not verb) and hit.value.anaphor and _is_definite(doc, hit.start, lo),
+                anaphoric=(not verb and hit.value.anaphor and _is_definite(doc, hit.start, lo))
+                or any(t.lower_ in ("the", "this", "that") for t in span[1:]),
                 generic=plural_bare or perfect or habitual,
                 verb=verb,
             )

@@ -33,7 +33,7 @@ _DATE = rf"(?:{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d
 DATELINE = re.compile(
     rf"""^(?P<place>[A-Z][A-Z'’.\- ]{{1,40}}?)         # DAKAR
     (?:,\s*(?P<region>[A-Z][A-Za-z.'’\- ]{{1,40}}?))?   # , Mali
-    (?:,?\s*(?P<date>{_DATE}))?                         # , July 23
+    (?:,?\s*(?P<date>{_DATE}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day))?  # , July 23 / , Thursday
     \s*(?:\((?P<agency>[^()]{{1,40}})\))?               # (Reuters)
     \s*(?:[-–—]{{1,2}}|:)\s+""",
     re.VERBOSE,
@@ -67,7 +67,8 @@ def parse_dateline(text: str) -> Dateline:
     offset = 0
     for para in text.split("\n"):
         m = DATELINE.match(para)
-        if m and (m.group("agency") or m.group("date")) and len(m.group("place").split()) <= 4:
+        strong = m is not None and m.group("place").isupper() and len(m.group("place").strip()) >= 3
+        if m and (m.group("agency") or m.group("date") or strong) and len(m.group("place").split()) <= 4:
             place = m.group("place").strip().title()
             return Dateline(
                 place=place,

@@ -53,8 +53,8 @@ def code_incident(inc: Incident, article: Article, ctx: CountryContext, ref: dat
         f"{s}": min(v) for s, v in t["wounded"].items() if s and s not in t["killed"]
     }
     hints = [inc.headline] if inc.headline else []
-    classes = {tr.trigger.cls for f in inc.sentences + hints for tr in f.triggers}
-    families = {tr.trigger.family for f in inc.sentences for tr in f.triggers}
+    classes = {tr.trigger.cls for tr in inc.triggers} | {tr.trigger.cls for f in hints for tr in f.triggers}
+    families = {tr.trigger.family for tr in inc.triggers}
     weapons: list[str] = []
     for f in inc.sentences:
         for w in f.weapons:
@@ -114,9 +114,8 @@ def code_incident(inc: Incident, article: Article, ctx: CountryContext, ref: dat
     ev.disorder_type = DISORDER[ev.event_type]
     if ev.sub_event_type == "Excessive force against protesters":
         ev.disorder_type = "Political violence; Demonstrations"
-    for f in inc.sentences:
-        for tr in f.triggers:
-            ev.add_evidence("sub_event_type", Evidence(tr.start_char, tr.end_char, tr.text))
+    for tr in inc.triggers:
+        ev.add_evidence("sub_event_type", Evidence(tr.start_char, tr.end_char, tr.text))
     # actors: protests are coded from the demonstrators' side
     cname = country.name if country else "Unknown"
     if ev.event_type in ("Protests", "Riots") and ev.sub_event_type != "Mob violence":
@@ -175,6 +174,8 @@ def code_incident(inc: Incident, article: Article, ctx: CountryContext, ref: dat
     if inc.date:
         ev.event_date, ev.time_precision = inc.date[0].isoformat(), inc.date[1]
         m = inc.date_mention
+        if inc.date_inherited:
+            ev.tags.append("date from the story's lead incident")
         if m:
             ev.add_evidence("event_date", Evidence(m.start_char, m.end_char, m.text))
     elif ref:

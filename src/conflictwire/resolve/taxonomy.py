@@ -59,6 +59,9 @@ def classify(x: Facts) -> tuple[str, str] | None:
             "sexual",
         }
     )
+    remote = c & {"airstrike", "shelling", "explosive", "suicide", "grenade", "chemical", "abduction", "sexual"}
+    if "arrest" in c and x.actor1_inter == "State forces" and not x.killed and not x.wounded and not remote:
+        return "Strategic developments", "Arrests"  # "police raids arresting 17": arrests, not a battle
     if x.suicide or "suicide" in c:
         return "Explosions/Remote violence", "Suicide bomb"
     if "chemical" in c or "chemical agent" in x.weapons:
