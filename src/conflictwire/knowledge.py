@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -15,6 +15,7 @@ from conflictwire.errors import KnowledgeError
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'", "–": "-", "—": "-", "‐": "-"})
 
 
+@lru_cache(maxsize=200_000)
 def normalize(text: str) -> str:
     """A case-, accent-, hyphen- and apostrophe-insensitive key for names.
 

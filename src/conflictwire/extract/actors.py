@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from conflictwire.extract.lexicon import doc_text
 from conflictwire.kb.actors import ActorRef, actor_base
 from conflictwire.knowledge import normalize
 
@@ -37,5 +38,5 @@ def actor_mentions(doc: Doc, lo: int, hi: int) -> list[ActorMention]:
 
     return [
         ActorMention(m.value, m.text, m.start_char, m.end_char, lo + m.start, lo + m.end)
-        for m in base.lookup.scan(doc.text, toks, accept=accept)
+        for m in base.lookup.scan(doc_text(doc), toks, accept=accept)
     ]

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from spacy.attrs import LEMMA, LOWER, POS
+from spacy.parts_of_speech import IDS as _POS_IDS
 from spacy.tokens import Doc, Token
 
 from conflictwire.knowledge import load_yaml
@@ -16,6 +18,41 @@ _WORD = re.compile(r"\w+(?:'\w+)?|[^\w\s]")
 
 def phrase_words(phrase: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(phrase.lower()))
+
+
+def doc_text(doc: Doc) -> str:
+    """The document's text, built once: spaCy rebuilds Doc.text from its tokens on every access."""
+    text = doc.user_data.get("conflictwire_text")
+    if text is None:
+        text = doc.user_data["conflictwire_text"] = doc.text
+    return text
+
+
+_POS_NAMES = {v: k for k, v in _POS_IDS.items()}
+
+
+def doc_keys(doc: Doc) -> tuple[list[tuple[str, str]], list[str]]:
+    """(lemma, lower) and part of speech of every token, read from the Doc once."""
+    cached = doc.user_data.get("conflictwire_keys")
+    if cached is None:
+        # one array read instead of a Token object per token and attribute
+        strings = doc.vocab.strings
+        rows = doc.to_array([LEMMA, LOWER, POS]).tolist()
+        lower = {}
+        keys = []
+        tags = []
+        for lemma_id, lower_id, pos_id in rows:
+            lem = lower.get(lemma_id)
+            if lem is None:
+                lem = lower[lemma_id] = strings[lemma_id].lower()
+            low = lower.get(lower_id)
+            if low is None:
+                low = lower[lower_id] = strings[lower_id]
+            keys.append((lem, low))
+            tags.append(_POS_NAMES.get(pos_id, ""))
+        cached = (keys, tags)
+        doc.user_data["conflictwire_keys"] = cached
+    return cached
 
 
 def token_keys(tok: Token) -> tuple[str, str]:
@@ -53,17 +90,21 @@ class LemmaLexicon:
             cands.sort(key=lambda c: -len(c[0]))
 
     def _matches_at(self, doc: Doc, i: int) -> LexHit | None:
-        tok = doc[i]
-        for key in dict.fromkeys(token_keys(tok)):
-            for words, value, pos in self.first.get(key, ()):
-                j = i
-                ok = True
-                for w in words:
-                    if j >= len(doc) or w not in token_keys(doc[j]):
-                        ok = False
-                        break
-                    j += 1
-                if ok and (pos is None or tok.pos_ == pos or (pos == "VERB" and tok.pos_ == "AUX")):
+        keys, tags = doc_keys(doc)
+        first = self.first
+        lemma, lower = keys[i]
+        cands = first.get(lemma, ())
+        if lower != lemma:
+            cands = (*cands, *first.get(lower, ()))
+        n = len(keys)
+        for words, value, pos in cands:
+            j = i
+            for w in words:
+                if j >= n or w not in keys[j]:
+                    break
+                j += 1
+            else:
+                if pos is None or tags[i] == pos or (pos == "VERB" and tags[i] == "AUX"):
                     return LexHit(i, j, value)
         return None
 

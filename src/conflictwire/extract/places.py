@@ -9,6 +9,7 @@ from functools import cache
 
 from spacy.tokens import Doc
 
+from conflictwire.extract.lexicon import doc_text
 from conflictwire.kb.countries import Country, countries
 from conflictwire.kb.gazetteer import Place, gazetteer
 from conflictwire.kb.phrases import PhraseLookup, build_table
@@ -265,7 +266,7 @@ def place_mentions(doc: Doc, lo: int, hi: int, excluded: list[tuple[int, int]]) 
         return True
 
     out: list[PlaceMention] = []
-    for m in _place_lookup().scan(doc.text, toks, accept_start, accept):
+    for m in _place_lookup().scan(doc_text(doc), toks, accept_start, accept):
         s, e = lo + m.start, lo + m.end
         cands = [gaz.places[i] for i in m.value]
         rel, prec, rstart = _relation(doc, s, lo)

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span
 from conflictwire.extract.actors import ActorMention, actor_mentions
 from conflictwire.extract.casualties import Count, counts_in
 from conflictwire.extract.dates import DateMention, dates_in
-from conflictwire.extract.lexicon import Trigger, role_lexicon, triggers, weapons
+from conflictwire.extract.lexicon import Trigger, doc_text, role_lexicon, triggers, weapons
 from conflictwire.extract.places import PlaceMention, place_mentions
 
 _DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "such"}
@@ -290,7 +290,7 @@ def _read_claims(doc: Doc, sent: Span, f: SentenceFacts) -> None:
                     ClaimMention(
                         before[-1].start_char,
                         doc[tok.i + 1].idx + 3,
-                        doc.text[before[-1].start_char : doc[tok.i + 1].idx + 3],
+                        doc_text(doc)[before[-1].start_char : doc[tok.i + 1].idx + 3],
                         before[-1],
                         False,
                     )
@@ -326,7 +326,7 @@ def _read_claims(doc: Doc, sent: Span, f: SentenceFacts) -> None:
                     ClaimMention(
                         doc[lo_s].idx,
                         tok.idx + len(tok.text),
-                        doc.text[doc[lo_s].idx : tok.idx + len(tok.text)],
+                        doc_text(doc)[doc[lo_s].idx : tok.idx + len(tok.text)],
                         groups[0],
                         False,
                     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Generic, TypeVar
 
 from conflictwire.knowledge import normalize
@@ -17,6 +18,7 @@ T = TypeVar("T")
 _LEAD = re.compile(r"[a-z0-9]+")
 
 
+@lru_cache(maxsize=100_000)
 def lead_word(key: str) -> str:
     m = _LEAD.search(key)
     return m.group(0) if m else key
