@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from conflictwire import extract_events, read_article
-from conflictwire.evaluate import Score, score_article
+from conflictwire.evaluation import Score, score_article
 from conflictwire.output import event_record
 
 

@@ -10,7 +10,7 @@ import json
 
 import pytest
 
-from conflictwire.evaluate import Score, score_article
+from conflictwire.evaluation import Score, score_article
 
 from .conftest import GOLD
 

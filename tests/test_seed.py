@@ -10,7 +10,7 @@ import json
 
 import pytest
 
-from conflictwire.evaluate import FIELDS, field_ok, match_events
+from conflictwire.evaluation import FIELDS, field_ok, match_events
 
 from .conftest import SHARED
 

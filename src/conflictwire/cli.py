@@ -87,6 +87,26 @@ def run_demo(args: argparse.Namespace) -> int:
         return run_extract(args)
 
 
+def run_evaluate(args: argparse.Namespace) -> int:
+    from conflictwire.evaluation.run import evaluate_case, evaluate_gold, evaluate_muc, kind_of
+
+    kind = kind_of(args.gold)
+    if kind == "gold" and not args.predictions and not args.run:
+        print("conflictwire: error: give PRED (a JSONL of events) or --run", file=sys.stderr)
+        return 2
+    if kind == "case2021":
+        score = evaluate_case(args.gold)
+    elif kind == "muc4":
+        score = evaluate_muc(args.gold)
+    else:
+        score = evaluate_gold(args.gold, None if args.run else args.predictions)
+    if args.json:
+        print(json.dumps({"set": kind, "path": args.gold, **score.as_dict()}, indent=2))
+    else:
+        print(score.table())
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="conflictwire",
@@ -109,6 +129,15 @@ def parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo", help="extract events from the example article shipped with conflictwire")
     extract_options(demo)
     demo.set_defaults(func=run_demo)
+    ev = sub.add_parser(
+        "evaluate",
+        help="score extraction: gold files (.gold.json or a folder), a CASE 2021 task 2 TSV, or MUC-4 JSON lines",
+    )
+    ev.add_argument("gold", metavar="GOLD")
+    ev.add_argument("predictions", metavar="PRED", nargs="?", help="JSONL of extracted events to score")
+    ev.add_argument("--run", action="store_true", help="extract from the articles beside the gold files, then score")
+    ev.add_argument("--json", action="store_true", help="machine-readable output")
+    ev.set_defaults(func=run_evaluate)
     return p
 
 

@@ -38,6 +38,7 @@ FIELDS = [
     "coordinates",
     "geo_precision",
     "fatalities",
+    "fatalities_20pct",
     "killed_by_side",
     "wounded",
     "arrested",
@@ -79,16 +80,38 @@ def field_ok(gold: dict[str, Any], pred: dict[str, Any], name: str) -> bool | No
         return km((gold["latitude"], gold["longitude"]), (pred["latitude"], pred["longitude"])) <= float(
             gold.get("max_km_off", 10)
         )
+    if name == "fatalities_20pct":
+        if gold.get("fatalities") is None:
+            return None
+        want, got = gold["fatalities"], pred.get("fatalities")
+        return got is not None and (abs(got - want) <= 0.2 * want if want else got == 0)
     if name not in gold:
         return None
     if name == "weapons":
-        want = {_norm(w) for w in gold.get("weapons") or []}
-        return want <= {_norm(w) for w in pred.get("weapons") or []}
+        # gold weapons are free text ("roadside bomb, remotely detonated"): read them with the weapon lexicon
+        want = {canonical_weapon(w) for w in gold.get("weapons") or []}
+        return want <= {canonical_weapon(w) for w in pred.get("weapons") or []}
     if name == "killed_by_side":
         return {k: v for k, v in (gold.get(name) or {}).items() if v} == {
             k: v for k, v in (pred.get(name) or {}).items() if v
         }
     return _norm(pred.get(name)) in _accepted(gold, name)
+
+
+def canonical_weapon(text: str) -> str:
+    from conflictwire.extract.lexicon import phrase_words
+    from conflictwire.knowledge import load_yaml
+
+    words = " ".join(phrase_words(text))
+    best = ""
+    found = _norm(text)
+    for name, phrases in load_yaml("weapons.yaml")["weapons"].items():
+        for p in [name, *phrases]:
+            pw = " ".join(phrase_words(p))
+            for form in (pw, pw + "s", pw + "es"):
+                if f" {form} " in f" {words} " and len(form) > len(best):
+                    best, found = form, _norm(name)
+    return found
 
 
 def _day(s: str | None) -> date | None:
@@ -146,6 +169,15 @@ class Score:
     fields: dict[str, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
     must_not_violations: list[str] = field(default_factory=list)
     misses: list[str] = field(default_factory=list)
+    km_errors: list[float] = field(default_factory=list)
+
+    @property
+    def median_km(self) -> float | None:
+        if not self.km_errors:
+            return None
+        xs = sorted(self.km_errors)
+        mid = len(xs) // 2
+        return xs[mid] if len(xs) % 2 else (xs[mid - 1] + xs[mid]) / 2
 
     @property
     def precision(self) -> float:
@@ -169,6 +201,7 @@ class Score:
             self.fields[k][1] += n
         self.must_not_violations += other.must_not_violations
         self.misses += other.misses
+        self.km_errors += other.km_errors
 
     def table(self) -> str:
         lines = [
@@ -180,7 +213,27 @@ class Score:
             if k in self.fields:
                 ok, n = self.fields[k]
                 lines.append(f"{k:<16} {ok:>6} {n:>4} {ok / n if n else 0:>9.3f}")
+        if self.median_km is not None:
+            lines.append(f"median km error over {len(self.km_errors)} placed events: {self.median_km:.1f}")
         return "\n".join(lines)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "events": {
+                "tp": self.tp,
+                "fp": self.fp,
+                "fn": self.fn,
+                "precision": round(self.precision, 4),
+                "recall": round(self.recall, 4),
+                "f1": round(self.f1, 4),
+            },
+            "fields": {
+                k: {"right": ok, "of": n, "accuracy": round(ok / n, 4) if n else None}
+                for k, (ok, n) in self.fields.items()
+            },
+            "median_km_error": self.median_km,
+            "must_not_violations": self.must_not_violations,
+        }
 
 
 def score_article(gold_doc: dict[str, Any], preds: list[dict[str, Any]], name: str = "") -> Score:
@@ -196,6 +249,8 @@ def score_article(gold_doc: dict[str, Any], preds: list[dict[str, Any]], name: s
             sc.misses.append(f"{name}: missed {g.get('what') or g.get('sub_event_type')}")
     for i, j in pairs:
         g, p = golds[i], preds[j]
+        if g.get("latitude") is not None and p.get("latitude") is not None:
+            sc.km_errors.append(km((g["latitude"], g["longitude"]), (p["latitude"], p["longitude"])))
         for k in FIELDS:
             ok = field_ok(g, p, k)
             if ok is None:
@@ -213,3 +268,19 @@ def score_article(gold_doc: dict[str, Any], preds: list[dict[str, Any]], name: s
                 if _norm(p.get(k)) in bad_norm:
                     sc.must_not_violations.append(f"{name}: {k}={p.get(k)!r}")
     return sc
+
+
+def gold_files(path: str) -> list[tuple[str, dict[str, Any], str | None]]:
+    """(name, gold, article text or None) for a gold file or a folder of them."""
+    import json
+    from pathlib import Path
+
+    p = Path(path)
+    files = sorted(p.glob("*.gold.json")) if p.is_dir() else [p]
+    out = []
+    for gp in files:
+        gold = json.loads(gp.read_text(encoding="utf-8"))
+        name = gp.name.removesuffix(".gold.json")
+        text_path = gp.with_name(name + ".txt")
+        out.append((name, gold, text_path.read_text(encoding="utf-8") if text_path.exists() else None))
+    return out
