@@ -29,3 +29,41 @@ def extract(nlp):
         return [event_record(e) for e in extract_events(art)]
 
     return run
+
+
+def _reset_postgres(url: str) -> None:
+    import sqlalchemy as sa
+
+    from conflictwire.store.repo import database_url
+    from conflictwire.store.schema import metadata
+
+    eng = sa.create_engine(database_url(url))
+    with eng.begin() as c:
+        metadata.drop_all(c)
+        c.exec_driver_sql("DROP TABLE IF EXISTS alembic_version")
+    eng.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request, tmp_path):
+    """The same store tests run on a SQLite file and on a real PostgreSQL server (CONFLICTWIRE_TEST_PG)."""
+    import os
+
+    if request.param == "sqlite":
+        return str(tmp_path / "store.db")
+    url = os.environ.get("CONFLICTWIRE_TEST_PG")
+    if not url:
+        if os.environ.get("CI"):
+            pytest.fail("CONFLICTWIRE_TEST_PG is not set: .ci/run must start PostgreSQL")
+        pytest.skip("no PostgreSQL server: set CONFLICTWIRE_TEST_PG (scripts/pg_test_server.sh starts one)")
+    _reset_postgres(url)
+    return url
+
+
+@pytest.fixture
+def store(store_url):
+    from conflictwire.store import Store
+
+    s = Store(store_url)
+    yield s
+    s.close()

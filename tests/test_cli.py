@@ -120,3 +120,25 @@ def test_cli_furniture_fixture(capsys):
     ev = json.loads(capsys.readouterr().out.splitlines()[0])
     assert ev["event_date"] == "2024-05-02"
     assert ev["location"] == "Bokkos"
+
+
+def test_cli_ingest_events_export(tmp_path, capsys):
+    db = tmp_path / "cw.db"
+    f = tmp_path / "a.txt"
+    f.write_text(ARTICLE)
+    assert main(["ingest", str(f), "--db", str(db), "--no-progress"]) == 0
+    err = capsys.readouterr().err
+    assert "articles read: 1" in err and "events new: 1" in err
+    assert main(["ingest", str(f), "--db", str(db), "--no-progress"]) == 0
+    assert "skipped as duplicates: 1" in capsys.readouterr().err
+    assert main(["events", "--db", str(db), "--country", "Burkina Faso", "--format", "jsonl"]) == 0
+    ev = json.loads(capsys.readouterr().out.splitlines()[0])
+    assert ev["event_id_cnty"] == "BFA1" and ev["location"] == "Kaya"
+    assert main(["events", "--db", str(db), "--show", "BFA1"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert shown["reports"][0]["evidence"] and shown["merge_log"][0]["action"] == "new"
+    out = tmp_path / "x.geojson"
+    assert main(["export", "--db", str(db), "--format", "geojson", str(out)]) == 0
+    assert json.loads(out.read_text())["features"][0]["properties"]["event_id_cnty"] == "BFA1"
+    assert main(["events", "--db", str(db), "--split", "BFA1"]) == 2
+    assert "one report only" in capsys.readouterr().err

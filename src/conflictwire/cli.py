@@ -80,11 +80,131 @@ def run_extract(args: argparse.Namespace) -> int:
 
 
 def run_demo(args: argparse.Namespace) -> int:
+    from conflictwire.jobs import ingest
+    from conflictwire.store import Store, database_url
+
     example = resources.files("conflictwire") / "data" / EXAMPLE
     with resources.as_file(example) as path:
         args.files = [str(path)]
         print(f"Extracting events from the example article {EXAMPLE}:\n", file=sys.stderr, flush=True)
-        return run_extract(args)
+        code = run_extract(args)
+        store = Store(args.db)
+        summary = ingest([str(path)], store)
+        n = store.counts()["events"]
+        store.close()
+        print(
+            f"\nKept in {database_url(args.db)}: {summary.new_events} new events, {summary.duplicates} article(s) "
+            f"already stored; {n} events in the store. See them with: conflictwire events",
+            file=sys.stderr,
+        )
+        return code
+
+
+def _store(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from conflictwire.store import Store
+
+    return Store(args.db)
+
+
+def run_ingest(args: argparse.Namespace) -> int:
+    from conflictwire.jobs import ingest
+
+    store = _store(args)
+    summary = ingest(
+        args.sources,
+        store,
+        published=args.published,
+        source=args.source,
+        max_bytes=args.max_bytes,
+        jobs=args.jobs,
+        progress=args.progress if args.progress is not None else sys.stderr.isatty(),
+        fetch_links=args.fetch_links,
+        on_error=lambda name, why: _say(name, why),
+    )
+    store.close()
+    for line in summary.lines():
+        if not line.startswith("  "):
+            print(line, file=sys.stderr)
+    return 0 if summary.read or summary.duplicates else 2
+
+
+def _filter(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from conflictwire.store import EventFilter
+
+    near = None
+    if args.near:
+        try:
+            lat, lon = (float(x) for x in args.near.split(","))
+        except ValueError:
+            raise SystemExit("conflictwire: error: --near wants LAT,LON, e.g. --near 12.74,-8.07") from None
+        near = (lat, lon)
+    return EventFilter(
+        country=args.country,
+        admin1=args.admin1,
+        since=args.since,
+        until=args.until,
+        type=args.type,
+        sub_type=args.sub_type,
+        actor=args.actor,
+        near=near,
+        km=args.km,
+        min_fatalities=args.min_fatalities,
+        source=args.source,
+        limit=args.limit,
+    )
+
+
+def run_events(args: argparse.Namespace) -> int:
+    from conflictwire.models import Event
+    from conflictwire.store.export import to_acled_csv, to_geojson
+
+    store = _store(args)
+    if args.split:
+        try:
+            new = store.split(args.split, args.article)
+        except ConflictwireError as exc:
+            _say(args.split, str(exc))
+            return 2
+        print(f"split {args.split}: new events {', '.join(new)}")
+        return 0
+    if args.show:
+        rec = store.event(args.show)
+        if rec is None:
+            _say(args.show, "no such event")
+            return 2
+        rec["merge_log"] = [{k: str(v) for k, v in row.items()} for row in store.merge_log(args.show)]
+        print(json.dumps(rec, ensure_ascii=False, indent=2))
+        return 0
+    records = store.query(_filter(args))
+    if args.format == "jsonl":
+        sys.stdout.write(to_jsonl(records))
+    elif args.format == "csv":
+        sys.stdout.write(to_acled_csv(records))
+    elif args.format == "geojson":
+        print(json.dumps(to_geojson(records), ensure_ascii=False))
+    else:
+        fields = set(Event.__dataclass_fields__)
+        evs = [Event(**{k: v for k, v in r.items() if k in fields}) for r in records]
+        table = to_table(evs)
+        ids = ["id"] + [r.get("event_id_cnty", "") for r in records]
+        lines = table.rstrip("\n").split("\n")
+        if records:
+            lines = [f"{ids[0]:<9} {lines[0]}", f"{'-' * 9} {lines[1]}"] + [
+                f"{i:<9} {ln}" for i, ln in zip(ids[1:], lines[2:], strict=False)
+            ]
+        print("\n".join(lines))
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from conflictwire.store.export import export
+
+    store = _store(args)
+    n = export(list(store.iter_records()), args.format, Path(args.out))
+    print(f"wrote {n} events to {args.out} ({args.format})", file=sys.stderr)
+    return 0
 
 
 def run_evaluate(args: argparse.Namespace) -> int:
@@ -129,6 +249,42 @@ def parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo", help="extract events from the example article shipped with conflictwire")
     extract_options(demo)
     demo.set_defaults(func=run_demo)
+
+    def db_option(sp: argparse.ArgumentParser) -> None:
+        sp.add_argument("--db", help="database URL or SQLite file (default $CONFLICTWIRE_DB or ./conflictwire.db)")
+
+    db_option(demo)
+    ing = sub.add_parser("ingest", help="extract and store articles: files, folders, JSONL, RSS/Atom feeds or URLs")
+    ing.add_argument("sources", nargs="+", metavar="SOURCE")
+    db_option(ing)
+    extract_options(ing)
+    ing.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None, help="progress bar")
+    ing.add_argument("--fetch-links", action="store_true", help="fetch each feed entry's page")
+    ing.set_defaults(func=run_ingest)
+    evs = sub.add_parser("events", help="list, show or split stored events")
+    db_option(evs)
+    evs.add_argument("--country")
+    evs.add_argument("--admin1")
+    evs.add_argument("--since", help="YYYY-MM-DD")
+    evs.add_argument("--until", help="YYYY-MM-DD")
+    evs.add_argument("--type", help="event type, e.g. Battles")
+    evs.add_argument("--sub-type", help="sub-event type, e.g. 'Armed clash'")
+    evs.add_argument("--actor", help="part of an actor1/actor2 name")
+    evs.add_argument("--near", metavar="LAT,LON")
+    evs.add_argument("--km", type=float, default=50.0)
+    evs.add_argument("--min-fatalities", type=int)
+    evs.add_argument("--source", help="part of a source name")
+    evs.add_argument("--limit", type=int)
+    evs.add_argument("--format", choices=["table", "jsonl", "csv", "geojson"], default="table")
+    evs.add_argument("--show", metavar="ID", help="one event with its reports, evidence and merge log")
+    evs.add_argument("--split", metavar="ID", help="undo a merge: later reports become events of their own")
+    evs.add_argument("--article", type=int, help="with --split: split off only this article's report")
+    evs.set_defaults(func=run_events)
+    exp = sub.add_parser("export", help="export all stored events")
+    db_option(exp)
+    exp.add_argument("--format", choices=["acled-csv", "geojson", "jsonl", "parquet"], required=True)
+    exp.add_argument("out", metavar="OUT")
+    exp.set_defaults(func=run_export)
     ev = sub.add_parser(
         "evaluate",
         help="score extraction: gold files (.gold.json or a folder), a CASE 2021 task 2 TSV, or MUC-4 JSON lines",

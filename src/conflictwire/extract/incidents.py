@@ -147,6 +147,7 @@ def group_incidents(
                 current
                 and f.index - last_index <= 2
                 and (f.counts or f.claims)
+                and not f.background
                 and not _conflicts(current, when, places)
             ):
                 current.sentences.append(f)

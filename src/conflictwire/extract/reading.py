@@ -21,6 +21,7 @@ _BACKGROUND = re.compile(
     r"months ago|in recent months|has claimed|have claimed)\b",
     re.I,
 )
+_UNCLAIMED = re.compile(r"\b(?:no (?:group|one|organi[sz]ation)|nobody)\b[^.]{0,40}\b(?:claimed|has claimed)", re.I)
 _QUOTES = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
 _SPEECH_VERBS = {"say", "tell", "report", "confirm", "announce", "state", "add", "claim", "write", "note", "warn"}
 
@@ -218,8 +219,10 @@ def read_sentence(
     trig_tokens = {i for t in f.triggers for i in range(t.start, t.end)}
     f.dates = [d for d in dates_in(doc, sent, trig_tokens) if not (dateline and d.start_char < dateline[1])]
     f.actors = [a for a in actor_mentions(doc, lo, hi) if not (dateline and a.start_char < dateline[1])]
+    # "No group claimed the attack, but the area is a stronghold of X": X is context, not a party
+    unclaimed = bool(_UNCLAIMED.search(sent.text))
     for i, a in enumerate(f.actors):
-        f.actor_roles[i] = _actor_role(doc, a, trig_tokens)
+        f.actor_roles[i] = "context" if unclaimed else _actor_role(doc, a, trig_tokens)
     excluded = [(a.start_char, a.end_char) for a in f.actors if a.ref.actor is not None]
     if dateline:
         excluded.append(dateline)

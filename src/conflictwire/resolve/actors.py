@@ -75,7 +75,7 @@ def decide_sides(inc: Incident, country: Country | None, victims: dict[str, int]
             if a is None:
                 continue
             role = f.actor_roles.get(i, "unknown")
-            if role == "source":
+            if role in ("source", "context"):
                 continue
             if a.type == "State forces":
                 (states_agent if role == "agent" else states_target).append((a, m))
