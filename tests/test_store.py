@@ -13,7 +13,7 @@ import pytest
 from conflictwire.jobs import ingest
 from conflictwire.store import EventFilter, Store
 
-# Three outlets, one attack: 5, 7 and "at least six" dead; one spells the town differently.
+# Three outlets, one attack: 5, 7 and "at least six" dead; one spells the town differently (Jibo).
 REPORTS = [
     (
         "reuters.txt",
@@ -28,7 +28,8 @@ REPORTS = [
     (
         "local.txt",
         "Attaque contre l'armée: six morts\n\nDORI, May 7, 2024 (Sahel Intelligence) - At least six soldiers were "
-        "killed when armed men stormed an army position in Djibo on Sunday, residents said on Monday.",
+        "killed when armed men stormed an army position in Jibo, northern Burkina Faso, on Sunday, residents said on "
+        "Monday.",
     ),
 ]
 OTHER_TOWN = (

@@ -227,6 +227,30 @@ def run_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_gazetteer(args: argparse.Namespace) -> int:
+    from conflictwire.kb import geonames
+
+    try:
+        if args.action == "add":
+            with open(args.target, "rb") as fh:
+                cc, n, path = geonames.add_dump(fh.read(), args.target)
+            print(f"installed {n} places of {cc} from {args.target} into {path}")
+        elif args.action == "download":
+            cc, n, path = geonames.download(args.target, args.url or geonames.DUMP_URL)
+            print(f"downloaded and installed {n} places of {cc} into {path}")
+        else:
+            rows = geonames.listing()
+            print("built-in: GeoNames cities500 (world, CC BY 4.0)")
+            for cc, n, path in rows:
+                print(f"{cc}: {n} places ({path})")
+            if not rows:
+                print("no country dumps installed (conflictwire gazetteer add CC.txt | download CC)")
+    except (ConflictwireError, OSError) as exc:
+        _say(args.target or "gazetteer", str(exc))
+        return 2
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="conflictwire",
@@ -285,6 +309,11 @@ def parser() -> argparse.ArgumentParser:
     exp.add_argument("--format", choices=["acled-csv", "geojson", "jsonl", "parquet"], required=True)
     exp.add_argument("out", metavar="OUT")
     exp.set_defaults(func=run_export)
+    gz = sub.add_parser("gazetteer", help="install GeoNames country dumps: add FILE, download CC, list")
+    gz.add_argument("action", choices=["add", "download", "list"])
+    gz.add_argument("target", nargs="?", help="add: a GeoNames dump (CC.txt or CC.zip); download: a country code")
+    gz.add_argument("--url", help="download from this URL template instead of GeoNames ({cc} is the code)")
+    gz.set_defaults(func=run_gazetteer)
     ev = sub.add_parser(
         "evaluate",
         help="score extraction: gold files (.gold.json or a folder), a CASE 2021 task 2 TSV, or MUC-4 JSON lines",

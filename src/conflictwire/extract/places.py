@@ -11,8 +11,9 @@ from spacy.tokens import Doc
 
 from conflictwire.extract.lexicon import doc_text
 from conflictwire.kb.countries import Country, countries
-from conflictwire.kb.gazetteer import Place, gazetteer
+from conflictwire.kb.gazetteer import Gazetteer, Place, gazetteer
 from conflictwire.kb.phrases import PhraseLookup, build_table
+from conflictwire.knowledge import load_yaml, normalize
 
 _CALENDAR = {
     "january",
@@ -146,7 +147,19 @@ _BRIDGE = {
     "army",
     "area",
 }
-_METONYM_NEXT = {"government", "authorities", "administration", "regime", "junta", "officials", "leadership"}
+_METONYM_NEXT = {
+    "government",
+    "authorities",
+    "administration",
+    "regime",
+    "junta",
+    "officials",
+    "leadership",
+    "river",
+    "valley",
+    "basin",
+    "delta",
+}
 _ORIGIN_NOUNS = {
     "fighter",
     "man",
@@ -190,6 +203,7 @@ class PlaceMention:
     metonym: bool = False  # "the Bamako government"
     area_word: str | None = None  # "Mopti region"
     in_dateline: bool = False
+    in_parenthesis: bool = False  # "(Bankass, Mopti)": admin context for the town before it
     ner_label: str | None = None
     flags: list[str] = field(default_factory=list)
 
@@ -200,8 +214,8 @@ def demonyms() -> PhraseLookup[Country]:
 
 
 @cache
-def _place_lookup() -> PhraseLookup[list[int]]:
-    return PhraseLookup(gazetteer().index, max_tokens=5)
+def _place_lookup(gaz: Gazetteer) -> PhraseLookup[list[int]]:
+    return PhraseLookup(gaz.index, max_tokens=5)
 
 
 def _relation(doc: Doc, start: int, lo: int) -> tuple[str | None, int | None, int | None]:
@@ -242,10 +256,12 @@ def place_mentions(doc: Doc, lo: int, hi: int, excluded: list[tuple[int, int]]) 
                 return False  # "Gang members raped...": a capitalised common noun opening the sentence
             if w.text.isupper() and len(w.text) <= 4:
                 return False  # acronyms: "UN", "AU", "IS"
-            if w.ent_type_ == "NORP" or w.tag_ == "JJ" or demonyms().table.get(w.lower_) is not None:
+            if w.tag_ == "JJ" or demonyms().table.get(w.lower_) is not None:
                 return False  # "Malian", "Russian": a people, not a place
         before = doc[lo + m.start - 1] if lo + m.start > 0 else None
         after = doc[lo + m.end] if lo + m.end < len(doc) else None
+        if normalize(m.text) in _agency_names():
+            return False  # "Xinhua", "Reuters": outlets, not places
         if (
             before is not None
             and before.text.istitle()
@@ -258,17 +274,16 @@ def place_mentions(doc: Doc, lo: int, hi: int, excluded: list[tuple[int, int]]) 
             return False  # "Mayo-Sava": the first half of a hyphenated name
         if any(
             t.ent_type_ in ("PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT")
-            and t.ent_type_ != ""
             and _ent_len(doc, t.i) > len(words)
             for t in words
         ):
-            return False
+            return False  # part of a longer name: "the SITE Intelligence Group"
         return True
 
     out: list[PlaceMention] = []
-    for m in _place_lookup().scan(doc_text(doc), toks, accept_start, accept):
+    for m in _place_lookup(gaz).scan(doc_text(doc), toks, accept_start, accept):
         s, e = lo + m.start, lo + m.end
-        cands = [gaz.places[i] for i in m.value]
+        cands = [gaz.place(i) for i in m.value]
         rel, prec, rstart = _relation(doc, s, lo)
         nxt = doc[e].lower_ if e < len(doc) else ""
         prev = doc[s - 1].lower_ if s > 0 else ""
@@ -290,13 +305,31 @@ def place_mentions(doc: Doc, lo: int, hi: int, excluded: list[tuple[int, int]]) 
             origin=origin,
             metonym=nxt in _METONYM_NEXT or (nxt == "'s" and e + 1 < len(doc) and doc[e + 1].lower_ in _METONYM_NEXT),
             area_word=nxt if nxt in _AREA_WORDS else None,
+            in_parenthesis=_in_parenthesis(doc, s, lo),
             ner_label=ents.get(s, ("", ""))[0] or None,
         )
         out.append(pm)
     return out
 
 
+@cache
+def _agency_names() -> frozenset[str]:
+    return frozenset(normalize(a) for entry in load_yaml("agencies.yaml") for a in entry["aliases"])
+
+
+def _in_parenthesis(doc: Doc, start: int, lo: int) -> bool:
+    j = start - 1
+    while j >= lo and j >= start - 4:
+        if doc[j].text == "(":
+            return True
+        if doc[j].text in (")", ".", ";"):
+            return False
+        j -= 1
+    return False
+
+
 def _ent_len(doc: Doc, i: int) -> int:
+    """Length of the entity around token i, not counting punctuation and possessive "'s"."""
     tok = doc[i]
     if not tok.ent_type_:
         return 0
@@ -306,4 +339,4 @@ def _ent_len(doc: Doc, i: int) -> int:
     e = i + 1
     while e < len(doc) and doc[e].ent_iob_ == "I":
         e += 1
-    return e - s
+    return sum(1 for t in doc[s:e] if t.is_alpha and t.tag_ != "POS")

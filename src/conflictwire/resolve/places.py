@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from conflictwire.extract.incidents import Incident
 from conflictwire.extract.places import PlaceMention, demonyms
 from conflictwire.extract.reading import SentenceFacts
 from conflictwire.kb.countries import Country, countries
-from conflictwire.kb.gazetteer import ADMIN1, COUNTRY, TOWN, Place
+from conflictwire.kb.gazetteer import ADMIN1, ADMIN2, COUNTRY, TOWN, Place
 from conflictwire.knowledge import normalize
 
 MIN_FOREIGN_POPULATION = 100_000
@@ -19,6 +19,7 @@ MIN_FOREIGN_POPULATION = 100_000
 @dataclass(slots=True)
 class CountryContext:
     counts: Counter[str]  # ISO2 -> weight
+    admins: set[str] = field(default_factory=set)  # normalised admin unit names the article mentions
 
     @property
     def primary(self) -> str | None:
@@ -33,7 +34,7 @@ def country_context(facts: list[SentenceFacts], text: str, dateline_place: str |
     c: Counter[str] = Counter()
     for f in facts:
         for p in f.places:
-            if p.origin:
+            if p.origin or p.metonym:
                 continue
             kinds = {x.kind for x in p.candidates}
             if COUNTRY in kinds:
@@ -53,7 +54,22 @@ def country_context(facts: list[SentenceFacts], text: str, dateline_place: str |
         hit = demonyms().table.get(m.group(0).lower())
         if hit:
             c[hit.iso2] += 1
-    return CountryContext(c)
+    return CountryContext(c, _admin_context(facts))
+
+
+def _admin_context(facts: list[SentenceFacts]) -> set[str]:
+    """Admin units named as such ("Mopti region", "Soum province") or in a parenthesis after a town
+    ("Diallassagou (Bankass, Mopti)"): towns in them are preferred over same-named towns elsewhere."""
+    out: set[str] = set()
+    for f in facts:
+        for p in f.places:
+            kinds = {x.kind for x in p.candidates}
+            if p.area_word or (kinds & {ADMIN1, ADMIN2} and TOWN not in kinds):
+                out.add(normalize(p.text))
+                out.update(normalize(x.name) for x in p.candidates if x.kind in (ADMIN1, ADMIN2))
+            if p.in_parenthesis:
+                out.add(normalize(p.text))
+    return out
 
 
 def prune_actors(f: SentenceFacts, ctx: CountryContext) -> None:
@@ -72,13 +88,16 @@ def prune_actors(f: SentenceFacts, ctx: CountryContext) -> None:
 
 
 def _score(p: Place, m: PlaceMention, ctx: CountryContext) -> float:
-    s = math.log10(p.population + 10) / 2
+    # a town's size says how often it is in the news; a region's summed population says nothing
+    s = math.log10(p.population + 10) / 2 if p.kind == TOWN else 1.5
     if p.cc == ctx.primary:
         s += 3
     elif p.cc in ctx.counts:
         s += 1.5
-    if m.area_word and p.kind == ADMIN1:
+    if m.area_word and p.kind in (ADMIN1, ADMIN2):
         s += 2
+    if p.kind == TOWN and ctx.admins and (normalize(p.admin1) in ctx.admins or normalize(p.admin2) in ctx.admins):
+        s += 2.5
     if p.kind == COUNTRY:
         s += 2.5
     if p.kind == ADMIN1 and not m.area_word:
@@ -92,16 +111,22 @@ def resolve_mention(m: PlaceMention, ctx: CountryContext) -> Place | None:
     best = max(m.candidates, key=lambda p: _score(p, m, ctx))
     if m.area_word and best.kind == TOWN and ctx.primary and best.cc != ctx.primary:
         return None  # "Soum province": an admin unit the gazetteer lacks, not a foreign town
-    if (
-        best.kind == TOWN
-        and ctx.counts.get(best.cc, 0) < 3
-        and best.cc != ctx.primary
-        and not (
-            normalize(m.text) == normalize(best.name)
-            and (best.population >= MIN_FOREIGN_POPULATION or m.ner_label in ("GPE", "LOC", "FAC"))
-        )
-    ):
-        return None  # a same-named place abroad, or an alternate name of one, is likelier a false match
+    exact = normalize(m.text) == normalize(best.name)
+    if best.kind == TOWN and ctx.counts and best.cc != ctx.primary and not exact and ctx.counts.get(best.cc, 0) < 3:
+        return None  # an alternate name of a place in a country the text barely mentions
+    if best.kind == TOWN and best.cc not in ctx.counts:
+        unique = len({c.cc for c in m.candidates}) == 1
+        named = m.ner_label is not None
+        if ctx.counts:
+            # the text is about other countries: a place here must be big, or the only one of its name
+            ok = exact and (
+                best.population >= MIN_FOREIGN_POPULATION or m.ner_label in ("GPE", "LOC", "FAC") or (unique and named)
+            )
+        else:
+            # no country in the text at all: trust an exact name, or the only place of that name
+            ok = exact or (unique and named)
+        if not ok:
+            return None
     return best
 
 
@@ -138,6 +163,8 @@ def locate(inc: Incident, ctx: CountryContext) -> Location | None:
                 prec = 3
             elif p.kind == ADMIN1:
                 prec = 3
+            elif p.kind == ADMIN2:
+                prec = 2
             elif m.relation_precision == 3:
                 prec = 3
             elif m.relation_precision:
