@@ -61,12 +61,16 @@ def main() -> int:
         ok = sum(1 for _, _, e in subset if e is not None and e <= 10)
         errs = [e for _, _, e in subset if e is not None]
         med = statistics.median(errs) if errs else float("nan")
-        print(f"{label}: {n} mentions, {ok} within 10 km ({100 * ok / n if n else 0:.1f}%), "
-              f"{n - len(errs)} not found, median error {med:.1f} km")
+        print(
+            f"{label}: {n} mentions, {ok} within 10 km ({100 * ok / n if n else 0:.1f}%), "
+            f"{n - len(errs)} not found, median error {med:.1f} km"
+        )
     sahel = [r for r in results if r[1] and r[0]["country"] in ("ML", "BF", "NE", "TD", "MR")]
     ok = sum(1 for _, _, e in sahel if e is not None and e <= 10)
-    print(f"Sahel rows in the installed gazetteer: {len(sahel)}, {ok} within 10 km "
-          f"({100 * ok / len(sahel) if sahel else 0:.1f}%)")
+    print(
+        f"Sahel rows in the installed gazetteer: {len(sahel)}, {ok} within 10 km "
+        f"({100 * ok / len(sahel) if sahel else 0:.1f}%)"
+    )
     return 0
 
 

@@ -148,12 +148,15 @@ def test_ingest_feed_over_a_transport_seam(store):
     assert store.query(EventFilter())[0]["location"] == "Kaya"
 
 
+N_KILL = 80
+
+
 def test_ingest_survives_sigkill_and_rerun_completes(store_url, tmp_path):
     """Kill an ingest midway with SIGKILL: the store stays consistent, a rerun completes it."""
     folder = tmp_path / "many"
     folder.mkdir()
     towns = ["Djibo", "Kaya", "Dori", "Ouahigouya", "Fada N'gourma", "Koudougou", "Banfora", "Tenkodogo"]
-    for i in range(24):
+    for i in range(N_KILL):
         town = towns[i % len(towns)]
         (folder / f"a{i:02d}.txt").write_text(
             f"Attack in {town}\n\nOUAGADOUGOU, May {1 + i % 20}, 2024 (Reuters) - Gunmen killed {i + 2} civilians "
@@ -166,7 +169,7 @@ def test_ingest_survives_sigkill_and_rerun_completes(store_url, tmp_path):
     deadline = time.time() + 120
     seen = 0
     while time.time() < deadline and proc.poll() is None:
-        time.sleep(0.2)
+        time.sleep(0.1)
         try:
             s = Store(store_url)
             seen = s.counts()["articles"]
@@ -180,11 +183,11 @@ def test_ingest_survives_sigkill_and_rerun_completes(store_url, tmp_path):
     proc.wait()
     s = Store(store_url)
     partial = s.counts()
-    assert 3 <= partial["articles"] < 24
+    assert 3 <= partial["articles"] < N_KILL
     assert s.check() == []
     s.close()
     subprocess.run(cmd, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=300)
     s = Store(store_url)
-    assert s.counts()["articles"] == 24
+    assert s.counts()["articles"] == N_KILL
     assert s.check() == []
     s.close()

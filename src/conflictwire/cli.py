@@ -251,6 +251,36 @@ def run_gazetteer(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_actors(args: argparse.Namespace) -> int:
+    if args.action == "unknown":
+        rows = _store(args).unknown_actors()
+        if not rows:
+            print("no unknown actors in the store")
+        for name, n in rows:
+            print(f"{n:>5}  {name}")
+        return 0
+    from conflictwire.kb.actors import actor_base
+    from conflictwire.knowledge import normalize
+
+    if not args.name:
+        _say("actors", "lookup needs a NAME")
+        return 2
+    ref = actor_base().lookup.table.get(normalize(args.name))
+    if ref is None:
+        print(f"{args.name!r} is not in the actor base")
+        return 1
+    if ref.actor is None:
+        print(f"{args.name!r}: the {ref.role} of the article's country")
+        return 0
+    a = ref.actor
+    print(
+        f"{a.name} ({a.type}); countries {', '.join(a.countries) or '-'}"
+        + (f"; branch of {a.parent}" if a.parent else "")
+        + (f"; affiliate of {a.affiliate_of}" if a.affiliate_of else "")
+    )
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="conflictwire",
@@ -309,6 +339,11 @@ def parser() -> argparse.ArgumentParser:
     exp.add_argument("--format", choices=["acled-csv", "geojson", "jsonl", "parquet"], required=True)
     exp.add_argument("out", metavar="OUT")
     exp.set_defaults(func=run_export)
+    act = sub.add_parser("actors", help="the actor base: lookup NAME, or list unknown actors from the store")
+    act.add_argument("action", choices=["unknown", "lookup"])
+    act.add_argument("name", nargs="?")
+    db_option(act)
+    act.set_defaults(func=run_actors)
     gz = sub.add_parser("gazetteer", help="install GeoNames country dumps: add FILE, download CC, list")
     gz.add_argument("action", choices=["add", "download", "list"])
     gz.add_argument("target", nargs="?", help="add: a GeoNames dump (CC.txt or CC.zip); download: a country code")

@@ -12,6 +12,7 @@ from conflictwire.extract.casualties import Count, counts_in
 from conflictwire.extract.dates import DateMention, dates_in
 from conflictwire.extract.lexicon import Trigger, doc_text, role_lexicon, triggers, weapons
 from conflictwire.extract.places import PlaceMention, place_mentions
+from conflictwire.kb.actors import ActorRef, unknown_actor
 
 _DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "such"}
 _BACKGROUND = re.compile(
@@ -146,6 +147,90 @@ _SOURCE_NOUNS = {
 }
 
 
+_GROUP_WORDS = {
+    "front",
+    "movement",
+    "brigade",
+    "brigades",
+    "army",
+    "militia",
+    "group",
+    "battalion",
+    "liberation",
+    "jihad",
+    "mujahideen",
+    "katiba",
+    "ansar",
+    "forces",
+    "force",
+    "alliance",
+    "coalition",
+    "resistance",
+    "guards",
+    "fighters",
+    "rebels",
+    "council",
+    "union",
+    "commando",
+    "squad",
+    "legion",
+    "organisation",
+    "organization",
+}
+_NOT_ARMED = {
+    "intelligence",
+    "crisis",
+    "rights",
+    "watch",
+    "institute",
+    "agency",
+    "bank",
+    "ministry",
+    "nations",
+    "committee",
+    "red",
+    "cross",
+    "crescent",
+    "press",
+    "news",
+    "media",
+    "university",
+    "company",
+    "fund",
+    "programme",
+    "program",
+}
+_CLAIM_VERBS = {"claim", "carry", "attack", "kill", "storm", "abduct", "kidnap", "ambush", "raid", "seize", "capture"}
+
+
+def _unknown_groups(doc: Doc, sent: Span, known: list[ActorMention], trig_tokens: set[int]) -> list[ActorMention]:
+    """Named armed groups the actor base lacks, when they act: subject of a violent or claiming verb,
+    agent after "by", or the one blamed. "the Liptako Liberation Front claimed the attack"."""
+    out = []
+    for ent in doc.ents:
+        if not (sent.start <= ent.start and ent.end <= sent.end) or ent.label_ not in ("ORG", "NORP", "PERSON", "GPE"):
+            continue
+        words = {t.lower_ for t in ent}
+        if not words & _GROUP_WORDS or words & _NOT_ARMED:
+            continue
+        if any(a.start < ent.end and ent.start < a.end for a in known):
+            continue
+        head = ent.root
+        verb = head.head
+        acting = (
+            (head.dep_ == "nsubj" and (verb.i in trig_tokens or verb.lemma_.lower() in _CLAIM_VERBS))
+            or (head.dep_ == "pobj" and verb.lower_ == "by" and verb.head.i in trig_tokens)
+            or (head.dep_ == "dobj" and verb.lemma_.lower() in ("blame", "accuse"))
+        )
+        if not acting:
+            continue
+        start = ent.start + (1 if doc[ent.start].lower_ == "the" else 0)
+        span = doc[start : ent.end]
+        ref = ActorRef(actor=unknown_actor(span.text))
+        out.append(ActorMention(ref, span.text, span.start_char, span.end_char, span.start, span.end))
+    return out
+
+
 def _actor_role(doc: Doc, m: ActorMention, trig_tokens: set[int]) -> str:
     head = doc[m.end - 1]
     nxt = doc[m.end] if m.end < len(doc) else None
@@ -221,6 +306,7 @@ def read_sentence(
     f.actors = [a for a in actor_mentions(doc, lo, hi) if not (dateline and a.start_char < dateline[1])]
     # "No group claimed the attack, but the area is a stronghold of X": X is context, not a party
     unclaimed = bool(_UNCLAIMED.search(sent.text))
+    f.actors += _unknown_groups(doc, sent, f.actors, trig_tokens)
     for i, a in enumerate(f.actors):
         f.actor_roles[i] = "context" if unclaimed else _actor_role(doc, a, trig_tokens)
     excluded = [(a.start_char, a.end_char) for a in f.actors if a.ref.actor is not None]

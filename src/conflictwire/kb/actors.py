@@ -34,6 +34,7 @@ class Actor:
     generic_role: str | None = None  # "military", "police" for state forces built from countries
     franchise: bool = False  # its named affiliates are actors of their own
     case_sensitive: frozenset[str] = frozenset()
+    unknown: bool = False  # not in the actor base: coded as written, flagged for users to add
 
 
 @dataclass(slots=True)
@@ -42,6 +43,16 @@ class ActorRef:
 
     actor: Actor | None = None
     role: str | None = None  # "military", "police": the article's country decides whose
+
+
+_REBEL_WORDS = ("liberation", "front", "movement", "jihad", "mujahideen", "ansar", "katiba", "army", "resistance")
+
+
+def unknown_actor(name: str) -> Actor:
+    """An armed group the base does not know, coded with its name as written."""
+    low = name.lower()
+    kind = "Rebel group" if any(w in low for w in _REBEL_WORDS) else "Political militia"
+    return Actor(name=name, type=kind, unknown=True)
 
 
 def state_forces_name(role: str, country: Country) -> str:

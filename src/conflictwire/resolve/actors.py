@@ -18,6 +18,7 @@ class Side:
     assoc: str | None = None
     evidence: list[Evidence] = field(default_factory=list)
     suspected: bool = False
+    unknown: bool = False
 
 
 @dataclass(slots=True)
@@ -93,13 +94,15 @@ def decide_sides(inc: Incident, country: Country | None, victims: dict[str, int]
             assoc = branch.name if branch else None
             if assoc is None:
                 assoc = next((p.name for _, p, _ in perps if p.parent == top.name), None)
-            p_side = Side(top.name, top.type, assoc, [_ev(claimed)])
+            p_side = Side(top.name, top.type, assoc, [_ev(claimed)], unknown=top.unknown)
     perp_agent = claimed is not None or any(r == 1 for r, _, _ in perps) or any(f.agent_nouns for f in inc.sentences)
     if p_side is None and perps:
         perps.sort(key=lambda x: x[0])
         _, a, m = perps[0]
         top, branch = _top(a, base)
-        p_side = Side(top.name, top.type, branch.name if branch else None, [_ev(m)], suspected=suspected)
+        p_side = Side(
+            top.name, top.type, branch.name if branch else None, [_ev(m)], suspected=suspected, unknown=top.unknown
+        )
     country_name = country.name if country else "Unknown"
     unnamed = [s for f in inc.sentences for s in f.perpetrator_nouns]
     if p_side is None and unnamed:

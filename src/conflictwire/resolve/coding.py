@@ -150,6 +150,10 @@ def code_incident(inc: Incident, article: Article, ctx: CountryContext, ref: dat
                 ev.add_evidence("actor1", e)
             if a1.suspected:
                 ev.tags.append("suspected perpetrator")
+        for side in (a1, a2):
+            if side and side.unknown:
+                ev.tags.append(f"unknown actor: {side.name}")
+                ev.flags.append("unknown_actor")
         if a2 and (not a1 or a2.name != a1.name):
             ev.actor2, ev.inter2, ev.assoc_actor_2 = a2.name, a2.inter, a2.assoc
             for e in a2.evidence:

@@ -96,7 +96,9 @@ def _score(p: Place, m: PlaceMention, ctx: CountryContext) -> float:
         s += 1.5
     if m.area_word and p.kind in (ADMIN1, ADMIN2):
         s += 2
-    if p.kind == TOWN and ctx.admins and (normalize(p.admin1) in ctx.admins or normalize(p.admin2) in ctx.admins):
+    if m.area_word and p.kind == TOWN:
+        s -= 2  # "the Mopti region" names the region, not its capital
+    elif p.kind == TOWN and ctx.admins and (normalize(p.admin1) in ctx.admins or normalize(p.admin2) in ctx.admins):
         s += 2.5
     if p.kind == COUNTRY:
         s += 2.5

@@ -364,6 +364,17 @@ class Store:
                     problems.append(f"article {aid}: {got} of {n} events stored")
         return problems
 
+    def unknown_actors(self) -> list[tuple[str, int]]:
+        """Actor names coded as written because the actor base lacks them, most frequent first."""
+        from collections import Counter
+
+        counts: Counter[str] = Counter()
+        for rec in self.iter_records():
+            for tag in rec.get("tags") or []:
+                if tag.startswith("unknown actor: "):
+                    counts[tag.removeprefix("unknown actor: ")] += rec.get("n_sources") or 1
+        return counts.most_common()
+
     def iter_records(self) -> Iterator[dict[str, Any]]:
         with self.engine.connect() as c:
             for r in c.execute(sa.select(events.c.record).order_by(events.c.event_date, events.c.id)):
