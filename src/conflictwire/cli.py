@@ -281,6 +281,24 @@ def run_actors(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_serve(args: argparse.Namespace) -> int:
+    import os
+
+    import uvicorn
+
+    from conflictwire.serve.api import WEB, create_app
+
+    if not (WEB / "vendor" / "leaflet.js").exists():
+        print(
+            "conflictwire: warning: the web map's libraries are missing: run scripts/build_web.sh "
+            "(the API works without them)",
+            file=sys.stderr,
+        )
+    app = create_app(args.db, token=args.token or os.environ.get("CONFLICTWIRE_TOKEN"))
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="conflictwire",
@@ -344,6 +362,12 @@ def parser() -> argparse.ArgumentParser:
     act.add_argument("name", nargs="?")
     db_option(act)
     act.set_defaults(func=run_actors)
+    srv = sub.add_parser("serve", help="the REST API and the web map")
+    db_option(srv)
+    srv.add_argument("--host", default="127.0.0.1")
+    srv.add_argument("--port", type=int, default=8000)
+    srv.add_argument("--token", help="bearer token for POST /articles (or $CONFLICTWIRE_TOKEN)")
+    srv.set_defaults(func=run_serve)
     gz = sub.add_parser("gazetteer", help="install GeoNames country dumps: add FILE, download CC, list")
     gz.add_argument("action", choices=["add", "download", "list"])
     gz.add_argument("target", nargs="?", help="add: a GeoNames dump (CC.txt or CC.zip); download: a country code")

@@ -127,6 +127,36 @@ def classify(x: Facts) -> tuple[str, str] | None:
     return None
 
 
+EVENT_TYPES = list(DISORDER)
+SUB_EVENT_TYPES = [
+    "Armed clash",
+    "Government regains territory",
+    "Non-state actor overtakes territory",
+    "Air/drone strike",
+    "Shelling/artillery/missile attack",
+    "Remote explosive/landmine/IED",
+    "Suicide bomb",
+    "Grenade",
+    "Chemical weapon",
+    "Attack",
+    "Abduction/forced disappearance",
+    "Sexual violence",
+    "Peaceful protest",
+    "Protest with intervention",
+    "Excessive force against protesters",
+    "Violent demonstration",
+    "Mob violence",
+    "Agreement",
+    "Arrests",
+    "Change to group/activity",
+    "Disrupted weapons use",
+    "Headquarters or base established",
+    "Looting/property destruction",
+    "Non-violent transfer of territory",
+    "Other",
+]
+
+
 def interaction(inter1: str | None, inter2: str | None) -> str | None:
     if not inter1:
         return None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -12,6 +13,8 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from conflictwire.errors import ConflictwireError
+from conflictwire.kb.countries import countries
+from conflictwire.resolve.taxonomy import EVENT_TYPES, SUB_EVENT_TYPES
 from conflictwire.store import merge
 from conflictwire.store.schema import articles, counters, events, evidence, mentions, merge_log
 
@@ -245,10 +248,64 @@ class Store:
 
     # ---- reading ---------------------------------------------------------------------------
     def query(self, f: EventFilter) -> list[dict[str, Any]]:
-        q = sa.select(events.c.record, events.c.latitude, events.c.longitude)
-        conds = []
+        conds = self._conditions(f)
+        order = (events.c.event_date.desc(), events.c.id)
+        with self.engine.connect() as c:
+            if f.near:
+                ids = self._near_ids(c, f, conds)
+                page = ids[f.offset : f.offset + f.limit] if f.limit is not None else ids[f.offset :]
+                if not page:
+                    return []
+                rows = c.execute(sa.select(events.c.record).where(events.c.id.in_(page)).order_by(*order)).all()
+                return [r.record for r in rows]
+            q = sa.select(events.c.record).where(*conds).order_by(*order)
+            if f.limit is not None:
+                q = q.limit(f.limit).offset(f.offset)
+            return [r.record for r in c.execute(q).all()]
+
+    def _near_ids(self, c: Connection, f: EventFilter, conds: list[Any]) -> list[int]:
+        """Ids within f.km of f.near, newest first: a bounding box in SQL, exact distances here."""
+        lat, lon = f.near  # type: ignore[misc]
+        rows = c.execute(
+            sa.select(events.c.id, events.c.latitude, events.c.longitude)
+            .where(*conds)
+            .order_by(events.c.event_date.desc(), events.c.id)
+        ).all()
+        return [r.id for r in rows if merge.km((lat, lon), (r.latitude, r.longitude)) <= f.km]
+
+    def page(self, f: EventFilter) -> tuple[int, list[dict[str, Any]]]:
+        """(total matching, the requested page) with one scan for --near queries."""
+        if not f.near:
+            return self.count(f), self.query(f)
+        conds = self._conditions(f)
+        with self.engine.connect() as c:
+            ids = self._near_ids(c, f, conds)
+            page = ids[f.offset : f.offset + f.limit] if f.limit is not None else ids[f.offset :]
+            rows = (
+                c.execute(
+                    sa.select(events.c.record)
+                    .where(events.c.id.in_(page))
+                    .order_by(events.c.event_date.desc(), events.c.id)
+                ).all()
+                if page
+                else []
+            )
+        return len(ids), [r.record for r in rows]
+
+    def count(self, f: EventFilter) -> int:
+        with self.engine.connect() as c:
+            if f.near:
+                return len(self._near_ids(c, f, self._conditions(f)))
+            return c.execute(sa.select(sa.func.count()).select_from(events).where(*self._conditions(f))).scalar_one()
+
+    def _conditions(self, f: EventFilter) -> list[Any]:
+        conds: list[Any] = []
         if f.country:
-            conds.append(sa.func.lower(events.c.country) == f.country.lower())
+            # the canonical name keeps the (country, event_date) index usable
+            known = countries().lookup(f.country)
+            conds.append(
+                events.c.country == known.name if known else sa.func.lower(events.c.country) == f.country.lower()
+            )
         if f.admin1:
             conds.append(sa.func.lower(events.c.admin1) == f.admin1.lower())
         if f.since:
@@ -256,9 +313,9 @@ class Store:
         if f.until:
             conds.append(events.c.event_date <= f.until)
         if f.type:
-            conds.append(sa.func.lower(events.c.event_type) == f.type.lower())
+            conds.append(events.c.event_type == _canonical(f.type, EVENT_TYPES))
         if f.sub_type:
-            conds.append(sa.func.lower(events.c.sub_event_type) == f.sub_type.lower())
+            conds.append(events.c.sub_event_type == _canonical(f.sub_type, SUB_EVENT_TYPES))
         if f.actor:
             like = f"%{f.actor.lower()}%"
             conds.append(sa.or_(sa.func.lower(events.c.actor1).like(like), sa.func.lower(events.c.actor2).like(like)))
@@ -269,23 +326,11 @@ class Store:
         if f.near:
             lat, lon = f.near
             dlat = f.km / 111.0
+            dlon = f.km / max(1.0, 111.0 * math.cos(math.radians(min(abs(lat) + dlat, 89.0))))
             conds.append(events.c.latitude.between(lat - dlat, lat + dlat))
-        q = q.where(*conds).order_by(events.c.event_date.desc(), events.c.id)
-        if f.limit is not None and not f.near:
-            q = q.limit(f.limit).offset(f.offset)
-        with self.engine.connect() as c:
-            rows = c.execute(q).all()
-        out = [r.record for r in rows]
-        if f.near:
-            lat, lon = f.near
-            out = [
-                r
-                for r in out
-                if r.get("latitude") is not None and merge.km((lat, lon), (r["latitude"], r["longitude"])) <= f.km
-            ]
-            if f.limit is not None:
-                out = out[f.offset : f.offset + f.limit]
-        return out
+            if lon - dlon > -180 and lon + dlon < 180:
+                conds.append(events.c.longitude.between(lon - dlon, lon + dlon))
+        return conds
 
     def event(self, event_id_cnty: str) -> dict[str, Any] | None:
         with self.engine.connect() as c:
@@ -379,6 +424,10 @@ class Store:
         with self.engine.connect() as c:
             for r in c.execute(sa.select(events.c.record).order_by(events.c.event_date, events.c.id)):
                 yield r.record
+
+
+def _canonical(value: str, names: list[str]) -> str:
+    return next((n for n in names if n.lower() == value.lower()), value)
 
 
 def _iso3(rep: dict[str, Any]) -> str:
