@@ -231,6 +231,58 @@ def _unknown_groups(doc: Doc, sent: Span, known: list[ActorMention], trig_tokens
     return out
 
 
+_STATE_WEAPONS = {
+    "missile",
+    "missiles",
+    "drone",
+    "drones",
+    "warplane",
+    "warplanes",
+    "jet",
+    "jets",
+    "airstrike",
+    "airstrikes",
+    "strike",
+    "strikes",
+    "shelling",
+    "artillery",
+    "rocket",
+    "rockets",
+    "bombers",
+    "helicopter",
+    "helicopters",
+    "aircraft",
+    "air",
+    "navy",
+    "tanks",
+    "shells",
+    "bombardment",
+}
+
+
+def _state_weapons(doc: Doc, sent: Span, known: list[ActorMention]) -> list[ActorMention]:
+    """ "Russian missiles", "Israeli airstrikes": a demonym on a weapon names that state's forces."""
+    from conflictwire.extract.places import demonyms
+    from conflictwire.kb.actors import actor_base
+
+    out = []
+    table = demonyms().table
+    for tok in doc[sent.start : sent.end - 1]:
+        country = table.get(tok.lower_)
+        if country is None or any(a.start <= tok.i < a.end for a in known):
+            continue
+        j = tok.i + 1
+        while j < sent.end and j <= tok.i + 2 and doc[j].pos_ in ("ADJ", "NUM"):
+            j += 1
+        if j < sent.end and doc[j].lower_ in _STATE_WEAPONS:
+            actor = actor_base().state_forces("military", country)
+            span = doc[tok.i : j + 1]
+            out.append(
+                ActorMention(ActorRef(actor=actor), span.text, span.start_char, span.end_char, span.start, span.end)
+            )
+    return out
+
+
 def _actor_role(doc: Doc, m: ActorMention, trig_tokens: set[int]) -> str:
     head = doc[m.end - 1]
     nxt = doc[m.end] if m.end < len(doc) else None
@@ -307,8 +359,11 @@ def read_sentence(
     # "No group claimed the attack, but the area is a stronghold of X": X is context, not a party
     unclaimed = bool(_UNCLAIMED.search(sent.text))
     f.actors += _unknown_groups(doc, sent, f.actors, trig_tokens)
+    armed_states = _state_weapons(doc, sent, f.actors)
+    f.actors += armed_states
     for i, a in enumerate(f.actors):
-        f.actor_roles[i] = "context" if unclaimed else _actor_role(doc, a, trig_tokens)
+        role = "agent" if a in armed_states else _actor_role(doc, a, trig_tokens)
+        f.actor_roles[i] = "context" if unclaimed else role
     excluded = [(a.start_char, a.end_char) for a in f.actors if a.ref.actor is not None]
     if dateline:
         excluded.append(dateline)

@@ -117,8 +117,10 @@ def decide_sides(inc: Incident, country: Country | None, victims: dict[str, int]
         or any(t.value == "state forces" for f in inc.sentences for t in f.targets)
         or bool(states_target)
     )
-    civ_victim = victims.get("civilians", 0) > 0 or any(
-        t.value == "civilians" for f in inc.sentences for t in f.targets
+    civ_victim = (
+        victims.get("civilians", 0) > 0
+        or (victims.get("people", 0) > 0 and not state_victim)
+        or any(t.value == "civilians" for f in inc.sentences for t in f.targets)
     )
 
     def state_side(pool: list[tuple[Actor, ActorMention]]) -> Side | None:

@@ -52,6 +52,10 @@ def code_incident(inc: Incident, article: Article, ctx: CountryContext, ref: dat
     victims = {s: min(v) for s, v in t["killed"].items() if s} | {
         f"{s}": min(v) for s, v in t["wounded"].items() if s and s not in t["killed"]
     }
+    # people killed or hurt with no side named ("killing four people") are taken as civilians
+    unnamed_hurt = max([*t["killed"].get(None, []), *t["wounded"].get(None, []), 0])
+    if unnamed_hurt and "civilians" not in victims:
+        victims["people"] = unnamed_hurt
     hints = [inc.headline] if inc.headline else []
     classes = {tr.trigger.cls for tr in inc.triggers} | {tr.trigger.cls for f in hints for tr in f.triggers}
     families = {tr.trigger.family for tr in inc.triggers}
