@@ -130,3 +130,49 @@ class Event:
 
 
 CONTRACT_FIELDS = [f for f in Event.__dataclass_fields__ if f not in ("evidence", "mentions", "article")]
+
+
+# The ACLED codebook columns of the contract, in ACLED's order, and the columns beyond ACLED
+ACLED_FIELDS = [
+    "event_date",
+    "time_precision",
+    "disorder_type",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "assoc_actor_1",
+    "inter1",
+    "actor2",
+    "assoc_actor_2",
+    "inter2",
+    "interaction",
+    "civilian_targeting",
+    "iso",
+    "region",
+    "country",
+    "admin1",
+    "admin2",
+    "admin3",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "source_scale",
+    "notes",
+    "fatalities",
+    "tags",
+]
+EXTRA_FIELDS = [
+    "fatalities_best",
+    "fatalities_high",
+    "wounded",
+    "arrested",
+    "kidnapped",
+    "weapons",
+    "suicide",
+    "claimed_by",
+    "claim_date",
+    "attributed_by",
+    "confidence",
+]

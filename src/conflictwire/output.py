@@ -8,51 +8,9 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from conflictwire.models import Event
+from conflictwire.models import ACLED_FIELDS, EXTRA_FIELDS, Event
 
-CSV_COLUMNS = [
-    "event_date",
-    "time_precision",
-    "disorder_type",
-    "event_type",
-    "sub_event_type",
-    "actor1",
-    "assoc_actor_1",
-    "inter1",
-    "actor2",
-    "assoc_actor_2",
-    "inter2",
-    "interaction",
-    "civilian_targeting",
-    "iso",
-    "region",
-    "country",
-    "admin1",
-    "admin2",
-    "admin3",
-    "location",
-    "latitude",
-    "longitude",
-    "geo_precision",
-    "source",
-    "source_scale",
-    "notes",
-    "fatalities",
-    "tags",
-    "fatalities_best",
-    "fatalities_high",
-    "wounded",
-    "arrested",
-    "kidnapped",
-    "weapons",
-    "suicide",
-    "claimed_by",
-    "claim_date",
-    "attributed_by",
-    "confidence",
-    "article_id",
-    "article_url",
-]
+CSV_COLUMNS = [*ACLED_FIELDS, *EXTRA_FIELDS, "article_id", "article_url"]
 
 
 def event_record(ev: Event, with_text: str | None = None) -> dict[str, Any]:

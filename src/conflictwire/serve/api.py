@@ -10,7 +10,10 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from conflictwire import extract_events, read_article
 from conflictwire.errors import ConflictwireError
+from conflictwire.models import Article
+from conflictwire.output import event_record
 from conflictwire.store import EventFilter, Store
 from conflictwire.store.export import to_acled_csv, to_geojson
 
@@ -83,6 +86,24 @@ class ArticleIn(BaseModel):
     url: str | None = None
     title: str | None = None
     id: str | None = None
+
+
+def _read(body: ArticleIn) -> Article:
+    content = body.text if body.text is not None else body.html
+    if not content:
+        raise HTTPException(422, "give 'text' or 'html'")
+    try:
+        return read_article(
+            content,
+            published=body.published,
+            source=body.source,
+            url=body.url,
+            title=body.title,
+            id=body.id,
+            is_html=True if body.text is None else None,
+        )
+    except ConflictwireError as exc:
+        raise HTTPException(422, str(exc)) from exc
 
 
 def create_app(db: str | None = None, token: str | None = None, store: Store | None = None) -> FastAPI:
@@ -176,46 +197,12 @@ def create_app(db: str | None = None, token: str | None = None, store: Store | N
 
     @app.post("/extract")
     def extract(body: ArticleIn) -> dict[str, Any]:
-        from conflictwire import extract_events, read_article
-        from conflictwire.output import event_record
-
-        content = body.text if body.text is not None else body.html
-        if not content:
-            raise HTTPException(422, "give 'text' or 'html'")
-        try:
-            art = read_article(
-                content,
-                published=body.published,
-                source=body.source,
-                url=body.url,
-                title=body.title,
-                id=body.id,
-                is_html=True if body.text is None else None,
-            )
-        except ConflictwireError as exc:
-            raise HTTPException(422, str(exc)) from exc
+        art = _read(body)
         return {"article": art.as_dict(with_text=True), "events": [event_record(e) for e in extract_events(art)]}
 
     @app.post("/articles", status_code=201, dependencies=[Depends(require_token)])
     def add_article(body: ArticleIn, s: StoreDep) -> JSONResponse:
-        from conflictwire import extract_events, read_article
-        from conflictwire.output import event_record
-
-        content = body.text if body.text is not None else body.html
-        if not content:
-            raise HTTPException(422, "give 'text' or 'html'")
-        try:
-            art = read_article(
-                content,
-                published=body.published,
-                source=body.source,
-                url=body.url,
-                title=body.title,
-                id=body.id,
-                is_html=True if body.text is None else None,
-            )
-        except ConflictwireError as exc:
-            raise HTTPException(422, str(exc)) from exc
+        art = _read(body)
         record = {**art.as_dict(), "content_hash": art.content_hash, "text": art.text}
         result = s.add_article(record, [event_record(e) for e in extract_events(art)])
         payload = {

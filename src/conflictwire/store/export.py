@@ -9,54 +9,11 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from conflictwire.models import ACLED_FIELDS, EXTRA_FIELDS
+
 # ACLED's export columns, in ACLED's order, for the columns we share; ours follow
-ACLED_COLUMNS = [
-    "event_id_cnty",
-    "event_date",
-    "year",
-    "time_precision",
-    "disorder_type",
-    "event_type",
-    "sub_event_type",
-    "actor1",
-    "assoc_actor_1",
-    "inter1",
-    "actor2",
-    "assoc_actor_2",
-    "inter2",
-    "interaction",
-    "civilian_targeting",
-    "iso",
-    "region",
-    "country",
-    "admin1",
-    "admin2",
-    "admin3",
-    "location",
-    "latitude",
-    "longitude",
-    "geo_precision",
-    "source",
-    "source_scale",
-    "notes",
-    "fatalities",
-    "tags",
-    "timestamp",
-]
-EXTRA_COLUMNS = [
-    "fatalities_best",
-    "fatalities_high",
-    "wounded",
-    "arrested",
-    "kidnapped",
-    "weapons",
-    "suicide",
-    "claimed_by",
-    "claim_date",
-    "attributed_by",
-    "n_sources",
-    "confidence",
-]
+ACLED_COLUMNS = ["event_id_cnty", "event_date", "year", *ACLED_FIELDS[1:], "timestamp"]
+EXTRA_COLUMNS = [*EXTRA_FIELDS, "n_sources"]
 
 
 def _cell(v: Any) -> Any:
