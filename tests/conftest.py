@@ -11,6 +11,15 @@ GOLD = Path(__file__).parent / "gold"
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 
+def pytest_terminal_summary(terminalreporter):
+    """Print the gold suite's per-field accuracy after every run, pass or fail."""
+    from .test_gold import SUMMARY
+
+    for table in SUMMARY:
+        terminalreporter.write_sep("-", "gold articles (tests/gold): detection and per-field accuracy")
+        terminalreporter.write_line(table)
+
+
 @pytest.fixture(scope="session")
 def nlp():
     from conflictwire.nlp import load_pipeline

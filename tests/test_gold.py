@@ -15,6 +15,7 @@ from conflictwire.evaluation import Score, score_article
 from .conftest import GOLD
 
 ARTICLES = sorted(GOLD.glob("*.gold.json"))
+SUMMARY: list[str] = []  # printed at the end of the run by conftest.pytest_terminal_summary
 
 
 @pytest.fixture(scope="module")
@@ -29,6 +30,7 @@ def scores(extract):
         per[gold_path.stem] = sc
         total.add(sc)
     print("\n" + total.table())
+    SUMMARY.append(total.table())
     return total, per
 
 

@@ -271,6 +271,10 @@ _CROWD = (
 )
 
 
+def classes_of(inc: Incident) -> set[str]:
+    return {t.trigger.cls for t in inc.triggers}
+
+
 def supported(inc: Incident, families: set[str], counts: list[Count], weapons: list[str], town: bool) -> bool:
     """Trigger words alone are not an incident: sport and markets 'attack', 'strike' and 'battle' too.
 
@@ -289,7 +293,7 @@ def supported(inc: Incident, families: set[str], counts: list[Count], weapons: l
         if town and (any(w in text for w in _CROWD) or people_counts):
             return True
     if "strategic" in families:
-        return armed or bool(people_counts) or bool(weapons)
+        return armed or bool(people_counts) or bool(weapons) or (town and bool(classes_of(inc) & {"other_strategic"}))
     return False
 
 
