@@ -225,6 +225,8 @@ def counts_in(doc: Doc, sent: Span) -> list[Count]:
         np, side, noun, end = count
         if np.start in used_numbers and category == "killed":
             continue
+        if category in ("arrested", "kidnapped") and noun and side is None and noun.split()[-1].lower() not in PEOPLE:
+            continue  # "seized a stockpile": things are seized, people are kidnapped
         used_numbers.add(np.start)
         start_tok = min(np.start, hit.start)
         end_tok = max(end, hit.end)

@@ -31,11 +31,11 @@ MONTH_PATTERN = (
 _MONTH = MONTH_PATTERN
 _DATE = rf"(?:{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?)"
 DATELINE = re.compile(
-    rf"""^(?P<place>[A-Z][A-Z'’.\- ]{{1,40}}?)         # DAKAR
-    (?:,\s*(?P<region>[A-Z][A-Za-z.'’\- ]{{1,40}}?))?   # , Mali
+    rf"""^(?P<place>[A-Z][A-Za-z'’.\-]*(?:\ [A-Z][A-Za-z'’.\-]*){{0,3}})  # DAKAR, N'Djamena, Port Sudan
+    (?:,\s*(?!{_MONTH}\s+\d)(?P<region>[A-Z][A-Za-z.'’\- ]{{1,40}}?))?   # , Mali
     (?:,?\s*(?P<date>{_DATE}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day))?  # , July 23 / , Thursday
-    \s*(?:\((?P<agency>[^()]{{1,40}})\))?               # (Reuters)
-    \s*(?:[-–—]{{1,2}}|:)\s+""",
+    \s*(?:\((?P<agency>[^()]{{1,40}})\)\s*(?P<dash>[-–—]{{1,2}}|:)?|(?P<bare>[-–—]{{1,2}}|:))  # (Reuters) - / -
+    \s+""",
     re.VERBOSE,
 )
 FULL_DATE = re.compile(
@@ -67,8 +67,15 @@ def parse_dateline(text: str) -> Dateline:
     offset = 0
     for para in text.split("\n"):
         m = DATELINE.match(para)
-        strong = m is not None and m.group("place").isupper() and len(m.group("place").strip()) >= 3
-        if m and (m.group("agency") or m.group("date") or strong) and len(m.group("place").split()) <= 4:
+        ok = False
+        if m:
+            caps = m.group("place").isupper() and len(m.group("place").strip()) >= 3
+            # a title-case place needs its agency; without a dash, only "Srinagar, Sep 12 (PTI)" reads as one
+            if m.group("agency"):
+                ok = caps or m.group("dash") is not None or m.group("date") is not None
+            else:
+                ok = caps
+        if ok and m and len(m.group("place").split()) <= 4:
             place = m.group("place").strip().title()
             return Dateline(
                 place=place,

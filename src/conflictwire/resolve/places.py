@@ -20,6 +20,7 @@ MIN_FOREIGN_POPULATION = 100_000
 class CountryContext:
     counts: Counter[str]  # ISO2 -> weight
     admins: set[str] = field(default_factory=set)  # normalised admin unit names the article mentions
+    dateline: str | None = None  # normalised dateline city: where the report was filed
 
     @property
     def primary(self) -> str | None:
@@ -54,7 +55,7 @@ def country_context(facts: list[SentenceFacts], text: str, dateline_place: str |
         hit = demonyms().table.get(m.group(0).lower())
         if hit:
             c[hit.iso2] += 1
-    return CountryContext(c, _admin_context(facts))
+    return CountryContext(c, _admin_context(facts), normalize(dateline_place) if dateline_place else None)
 
 
 def _admin_context(facts: list[SentenceFacts]) -> set[str]:
@@ -174,6 +175,8 @@ def locate(inc: Incident, ctx: CountryContext) -> Location | None:
             else:
                 prec = 1
             rank = prec * 2 + (0 if trig else 1)
+            if ctx.dateline and normalize(m.text) == ctx.dateline:
+                rank += 5  # the filing city is the event place only when nothing else is named
             options.append((rank, order, Location(p, m, prec)))
             order += 1
     if not options:

@@ -62,6 +62,8 @@ def classify(x: Facts) -> tuple[str, str] | None:
     remote = c & {"airstrike", "shelling", "explosive", "suicide", "grenade", "chemical", "abduction", "sexual"}
     if "arrest" in c and x.actor1_inter == "State forces" and not x.killed and not x.wounded and not remote:
         return "Strategic developments", "Arrests"  # "police raids arresting 17": arrests, not a battle
+    if "disrupted" in c and not x.killed and not x.wounded and not c & {"attack", "clash", "suicide"}:
+        return "Strategic developments", "Disrupted weapons use"  # a seized cache of rockets is no shelling
     if x.suicide or "suicide" in c:
         return "Explosions/Remote violence", "Suicide bomb"
     if "chemical" in c or "chemical agent" in x.weapons:
