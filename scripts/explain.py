@@ -60,7 +60,9 @@ def main(argv: list[str]) -> int:
         if f.background or f.in_quote:
             print("   background" if f.background else "", "quote" if f.in_quote else "")
     ref = date.fromisoformat(art.published) if art.published else None
-    for k, inc in enumerate(group_incidents(facts, ref, art.body_start, lambda m: resolve_mention(m, ctx) is not None)):
+    for k, inc in enumerate(
+        group_incidents(facts, ref, art.body_start, lambda m: resolve_mention(m, ctx) is not None, art.dateline.place)
+    ):
         where = [p.text for p in inc.places]
         print(f"\nincident {k}: sentences {[s.index for s in inc.sentences]} date {inc.date} places {where}")
     return 0

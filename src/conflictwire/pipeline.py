@@ -27,7 +27,9 @@ def events_from_doc(article: Article, doc: Doc) -> list[Event]:
     for f in facts:
         prune_actors(f, ctx)
     out: list[Event] = []
-    for inc in group_incidents(facts, ref, article.body_start, lambda m: resolve_mention(m, ctx) is not None):
+    for inc in group_incidents(
+        facts, ref, article.body_start, lambda m: resolve_mention(m, ctx) is not None, article.dateline.place
+    ):
         ev = code_incident(inc, article, ctx, ref)
         if ev is None:
             continue

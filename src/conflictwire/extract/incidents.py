@@ -12,6 +12,7 @@ from conflictwire.extract.dates import DateMention, resolve_mention
 from conflictwire.extract.places import PlaceMention
 from conflictwire.extract.reading import SentenceFacts, TriggerMention
 from conflictwire.kb.gazetteer import COUNTRY, TOWN
+from conflictwire.knowledge import normalize
 
 LEAD_SENTENCES = 2
 SAME_PLACE_KM = 30.0
@@ -82,11 +83,14 @@ def _event_date(f: SentenceFacts, ref: date | None) -> tuple[tuple[date, int] | 
     return None, None
 
 
-def _conflicts(inc: Incident, when: tuple[date, int] | None, places: list[PlaceMention]) -> bool:
+def _conflicts(
+    inc: Incident, when: tuple[date, int] | None, places: list[PlaceMention], dateline: str | None = None
+) -> bool:
     if when and inc.date and abs((when[0] - inc.date[0]).days) > (0 if when[1] == 1 and inc.date[1] == 1 else 7):
         return True
-    # an incident is where it was first placed; other towns in its sentences only locate it
-    mine = _specific(inc.places)[:1]
+    # an incident is where it was first placed (the filing city last); other towns only locate it
+    own = _specific(inc.places)
+    mine = ([p for p in own if normalize(p.text) != dateline] or own)[:1]
     theirs = _specific(places)
     if mine and theirs and not any(_same_place(a, b) for a in mine for b in theirs):
         return True
@@ -98,11 +102,13 @@ def group_incidents(
     ref: date | None,
     body_start: int = 0,
     is_place: Callable[[PlaceMention], bool] | None = None,
+    dateline_place: str | None = None,
 ) -> list[Incident]:
     """Sentences before body_start are the headline: it types the first incident, never makes one.
 
     is_place tells which gazetteer matches the resolver believes; others neither anchor nor split.
     """
+    dateline = normalize(dateline_place) if dateline_place else None
     if is_place is not None:
         for f in facts:
             f.places = [p for p in f.places if is_place(p)]
@@ -118,8 +124,12 @@ def group_incidents(
         places = event_places(f)
         if not f.triggers:
             # "In Mombasa, the mood was calmer." sets the scene for the next sentence
-            scene = _specific(places)
-        elif not _specific(places) and scene:
+            scene = [
+                p
+                for p in _specific(places)
+                if p.start - f.start <= 2 and p.start > f.start and p.prev_word in ("in", "at")
+            ]
+        elif not _specific(places) and scene and not all(t.anaphoric for t in f.triggers):
             places = places + scene
             scene = []
         else:
@@ -148,7 +158,7 @@ def group_incidents(
                 and f.index - last_index <= 2
                 and (f.counts or f.claims)
                 and not f.background
-                and not _conflicts(current, when, places)
+                and not _conflicts(current, when, places, dateline)
             ):
                 current.sentences.append(f)
                 last_index = f.index
@@ -167,7 +177,7 @@ def group_incidents(
                 continue  # a trigger with no anchor, away from any incident: background
         else:
             for inc in reversed(incidents):
-                if not _conflicts(inc, when, places):
+                if not _conflicts(inc, when, places, dateline):
                     target = inc
                     break
         if target is None:

@@ -204,6 +204,7 @@ class PlaceMention:
     area_word: str | None = None  # "Mopti region"
     in_dateline: bool = False
     in_parenthesis: bool = False  # "(Bankass, Mopti)": admin context for the town before it
+    prev_word: str = ""
     ner_label: str | None = None
     flags: list[str] = field(default_factory=list)
 
@@ -306,6 +307,7 @@ def place_mentions(doc: Doc, lo: int, hi: int, excluded: list[tuple[int, int]]) 
             metonym=nxt in _METONYM_NEXT or (nxt == "'s" and e + 1 < len(doc) and doc[e + 1].lower_ in _METONYM_NEXT),
             area_word=nxt if nxt in _AREA_WORDS else None,
             in_parenthesis=_in_parenthesis(doc, s, lo),
+            prev_word=prev,
             ner_label=ents.get(s, ("", ""))[0] or None,
         )
         out.append(pm)
