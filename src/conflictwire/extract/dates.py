@@ -51,7 +51,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "month",
         re.compile(
             r"\b(?P<rel>last month|earlier this month|this month|"
-            rf"in (?:early |mid-|late )?(?P<month>{_MONTH})(?!\s+\d)(?:\s+(?P<year>(?:19|20)\d\d))?)\b",
+            rf"in (?:early |mid-|late )?(?P<month>{_MONTH})(?!\s+\d{{1,2}}\b)(?:\s+(?P<year>(?:19|20)\d\d))?|"
+            rf"(?P<month2>{_MONTH})\s+(?P<year2>(?:19|20)\d\d))\b",
             re.I,
         ),
     ),
@@ -212,6 +213,8 @@ def resolve_mention(m: DateMention, ref: date | None) -> tuple[date, int] | None
                 return ref - timedelta(days=min(ref.weekday(), 3)), 2
             return ref - timedelta(days=ref.weekday() + 4), 2
         if m.kind == "month":
+            if g.get("month2"):  # "the June 2024 protests"
+                return date(int(g["year2"]), _month(g["month2"]), 15), 3
             if g.get("month"):
                 month = _month(g["month"])
                 year = int(g["year"]) if g.get("year") else (ref.year if month <= ref.month else ref.year - 1)

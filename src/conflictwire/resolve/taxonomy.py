@@ -87,7 +87,8 @@ def classify(x: Facts) -> tuple[str, str] | None:
     if (
         c & {"protest", "riot", "mob"}
         and not armed_means
-        and not (c & {"clash", "explosive"} and x.actor1_inter not in ("Protesters", "Rioters", None))
+        # police firing on a march is still about the march; an armed group's clash is not
+        and not (c & {"clash", "explosive"} and x.actor1_inter not in ("Protesters", "Rioters", "State forces", None))
     ):
         if "mob" in c:
             return "Riots", "Mob violence"
