@@ -167,6 +167,8 @@ def group_incidents(
         anaphoric = all(t.anaphoric for t in triggers)
         if year_only or (f.background and (not when or anaphoric)):
             continue  # context: "since 2012...", "the killings during the uprising"
+        if when and ref and (ref - when[0]).days > OLD_DAYS and not lead:
+            continue  # an older incident recalled for context: "began in October 2017 with an attack"
         target: Incident | None = None
         near = current is not None and f.index - last_index <= 2
         if not when and not _specific(places):
