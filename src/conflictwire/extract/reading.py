@@ -116,6 +116,11 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _QUOTES.finditer(text)]
 
 
+def _in_span(pos: int, span: tuple[int, int] | None) -> bool:
+    """Inside the dateline ("DAKAR, July 23 (Reuters) -"); the headline above it is not."""
+    return span is not None and span[0] <= pos < span[1]
+
+
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= pos < e for s, e in spans)
 
@@ -324,7 +329,7 @@ def read_sentence(
         span = doc[hit.start : hit.end]
         if _inside(span.start_char, quotes):
             continue
-        if dateline and span.start_char < dateline[1]:
+        if _in_span(span.start_char, dateline):
             continue
         if hit.value.cls == "none":
             continue
@@ -354,8 +359,8 @@ def read_sentence(
             )
         )
     trig_tokens = {i for t in f.triggers for i in range(t.start, t.end)}
-    f.dates = [d for d in dates_in(doc, sent, trig_tokens) if not (dateline and d.start_char < dateline[1])]
-    f.actors = [a for a in actor_mentions(doc, lo, hi) if not (dateline and a.start_char < dateline[1])]
+    f.dates = [d for d in dates_in(doc, sent, trig_tokens) if not _in_span(d.start_char, dateline)]
+    f.actors = [a for a in actor_mentions(doc, lo, hi) if not _in_span(a.start_char, dateline)]
     # "No group claimed the attack, but the area is a stronghold of X": X is context, not a party
     unclaimed = bool(_UNCLAIMED.search(sent.text))
     f.actors += _unknown_groups(doc, sent, f.actors, trig_tokens)
