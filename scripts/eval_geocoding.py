@@ -27,8 +27,8 @@ def main() -> int:
     args = ap.parse_args()
     tmp = tempfile.mkdtemp()
     os.environ["CONFLICTWIRE_HOME"] = tmp
-    from conflictwire.evaluation.gold import km
     from conflictwire.extract.reading import read_sentence
+    from conflictwire.geo import km
     from conflictwire.kb.geonames import add_dump
     from conflictwire.nlp import load_pipeline
     from conflictwire.resolve.places import country_context, resolve_mention

@@ -122,8 +122,8 @@ def test_place_relations_and_precision(extract, sentence, location, precision):
 
 def test_geocoding_set_on_the_builtin_gazetteer(nlp):
     """tests/geocoding/mentions.tsv, rows whose place the built-in gazetteer holds: 95% within 10 km."""
-    from conflictwire.evaluation.gold import km
     from conflictwire.extract.reading import read_sentence
+    from conflictwire.geo import km
     from conflictwire.resolve.places import country_context, resolve_mention
 
     with open(ROOT / "tests" / "geocoding" / "mentions.tsv", encoding="utf-8", newline="") as fh:

@@ -129,9 +129,6 @@ class Event:
         return d
 
 
-CONTRACT_FIELDS = [f for f in Event.__dataclass_fields__ if f not in ("evidence", "mentions", "article")]
-
-
 # The ACLED codebook columns of the contract, in ACLED's order, and the columns beyond ACLED
 ACLED_FIELDS = [
     "event_date",

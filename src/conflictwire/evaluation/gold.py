@@ -8,12 +8,12 @@ then compared over matched pairs, honouring the gold's "accept" lists.
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from conflictwire.geo import km
 from conflictwire.knowledge import normalize
 
 MATCH_KM = 50.0
@@ -50,12 +50,6 @@ FIELDS = [
     "source",
     "source_scale",
 ]
-
-
-def km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    la1, lo1, la2, lo2 = map(math.radians, (*a, *b))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 6371 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _norm(v: Any) -> Any:

@@ -126,11 +126,7 @@ def _side(doc: Doc, start: int, end: int) -> tuple[str | None, str | None, int]:
                 if cand:
                     hit = cand
             noun = doc[j : k + 1].text
-            if hit is not None:
-                return hit.value, noun, k + 1
-            if doc[k].lower_ in PEOPLE or doc[k].lemma_.lower() in PEOPLE:
-                return None, noun, k + 1
-            return None, noun, k + 1
+            return (hit.value if hit is not None else None), noun, k + 1
         if tok.pos_ in ("ADJ", "PROPN", "NUM") or tok.tag_ in ("JJ", "VBN") or tok.lower_ in ("-", "other", "more"):
             j += 1
             continue

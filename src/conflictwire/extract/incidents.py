@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -11,6 +10,7 @@ from datetime import date
 from conflictwire.extract.dates import DateMention, resolve_mention
 from conflictwire.extract.places import PlaceMention
 from conflictwire.extract.reading import SentenceFacts, TriggerMention
+from conflictwire.geo import km
 from conflictwire.kb.gazetteer import COUNTRY, TOWN
 from conflictwire.knowledge import normalize
 
@@ -32,12 +32,6 @@ class Incident:
     @property
     def families(self) -> set[str]:
         return {t.trigger.family for t in self.triggers}
-
-
-def km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    la1, lo1, la2, lo2 = map(math.radians, (*a, *b))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 6371 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def event_places(f: SentenceFacts) -> list[PlaceMention]:

@@ -9,7 +9,7 @@ from typing import Any
 
 from spacy.attrs import LEMMA, LOWER, POS
 from spacy.parts_of_speech import IDS as _POS_IDS
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from conflictwire.knowledge import load_yaml
 
@@ -55,10 +55,6 @@ def doc_keys(doc: Doc) -> tuple[list[tuple[str, str]], list[str]]:
     return cached
 
 
-def token_keys(tok: Token) -> tuple[str, str]:
-    return tok.lemma_.lower(), tok.lower_
-
-
 def _inflections(word: str) -> set[str]:
     stem = word[:-1] if word.endswith("e") else word
     return {word + "s", word + "es", stem + "ed", stem + "ing", word + "d"} - {word}
@@ -69,7 +65,6 @@ class LexHit:
     start: int  # token index in the Doc
     end: int
     value: Any
-    pos_ok: bool = True
 
 
 class LemmaLexicon:

@@ -402,7 +402,7 @@ def read_sentence(
             f.targets.append(Snippet(hit.value, span.start_char, span.end_char, span.text))
         elif any(t.verb and t.start < hit.start <= t.end + 3 for t in f.triggers):
             f.targets.append(Snippet(hit.value, span.start_char, span.end_char, span.text))
-    _read_claims(doc, sent, f)
+    _read_claims(doc, sent, f, trig_tokens)
     _read_sources(doc, sent, f)
     _read_suicide(doc, sent, f)
     low = sent.text.lower()
@@ -411,7 +411,7 @@ def read_sentence(
     return f
 
 
-def _read_claims(doc: Doc, sent: Span, f: SentenceFacts) -> None:
+def _read_claims(doc: Doc, sent: Span, f: SentenceFacts, trig_tokens: set[int]) -> None:
     claim_lex = role_lexicon("claim")
     blame_lex = role_lexicon("blame")
     for hit in claim_lex.find(doc, sent.start, sent.end):
@@ -445,7 +445,6 @@ def _read_claims(doc: Doc, sent: Span, f: SentenceFacts) -> None:
                     )
                 )
     # "JNIM said its fighters had planted the explosive": a group speaking of its own act claims it
-    trig_tokens = {i for t in f.triggers for i in range(t.start, t.end)}
     for tok in doc[sent.start : sent.end]:
         if tok.lemma_.lower() not in ("say", "announce", "state", "declare") or tok.pos_ != "VERB":
             continue

@@ -6,6 +6,7 @@ from collections import defaultdict
 from datetime import date
 
 from conflictwire.extract.casualties import Count
+from conflictwire.extract.dates import resolve_mention
 from conflictwire.extract.incidents import Incident
 from conflictwire.extract.reading import Snippet
 from conflictwire.ingest.dateline import agency
@@ -210,8 +211,6 @@ def code_incident(inc: Incident, article: Article, ctx: CountryContext, ref: dat
         for e in sides.claim_evidence:
             ev.add_evidence("claimed_by", e)
         claim_dates = [d for f in inc.sentences if f.claims for d in f.dates if d.role == "speech"]
-        from conflictwire.extract.dates import resolve_mention
-
         for d in claim_dates:
             r = resolve_mention(d, ref)
             if r:

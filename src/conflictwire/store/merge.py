@@ -3,20 +3,15 @@ what does the incident look like once all its reports are reconciled (CODEBOOK "
 
 from __future__ import annotations
 
-import math
 import statistics
 from datetime import date, timedelta
 from typing import Any
 
+from conflictwire.geo import km
+
 DATE_WINDOW_DAYS = 3
 MERGE_THRESHOLD = 4.5
 VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
-
-
-def km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    la1, lo1, la2, lo2 = map(math.radians, (*a, *b))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 6371 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _day(s: str | None) -> date | None:

@@ -13,6 +13,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from conflictwire.errors import ConflictwireError
+from conflictwire.geo import km
 from conflictwire.kb.countries import countries
 from conflictwire.resolve.taxonomy import EVENT_TYPES, SUB_EVENT_TYPES
 from conflictwire.store import merge
@@ -252,12 +253,7 @@ class Store:
         order = (events.c.event_date.desc(), events.c.id)
         with self.engine.connect() as c:
             if f.near:
-                ids = self._near_ids(c, f, conds)
-                page = ids[f.offset : f.offset + f.limit] if f.limit is not None else ids[f.offset :]
-                if not page:
-                    return []
-                rows = c.execute(sa.select(events.c.record).where(events.c.id.in_(page)).order_by(*order)).all()
-                return [r.record for r in rows]
+                return self.page(f)[1]
             q = sa.select(events.c.record).where(*conds).order_by(*order)
             if f.limit is not None:
                 q = q.limit(f.limit).offset(f.offset)
@@ -271,7 +267,7 @@ class Store:
             .where(*conds)
             .order_by(events.c.event_date.desc(), events.c.id)
         ).all()
-        return [r.id for r in rows if merge.km((lat, lon), (r.latitude, r.longitude)) <= f.km]
+        return [r.id for r in rows if km((lat, lon), (r.latitude, r.longitude)) <= f.km]
 
     def page(self, f: EventFilter) -> tuple[int, list[dict[str, Any]]]:
         """(total matching, the requested page) with one scan for --near queries."""
